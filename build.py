@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Hesap's one entry point: setup, build, serve, test, bench, new-period.
+
+    python3 build.py test         # on a fresh machine: makes .venv, installs, builds, runs every test
+    python3 build.py serve        # builds when needed and serves dist/ on 127.0.0.1
+
+It re-executes itself inside its own virtual environment (.venv), so no earlier step is needed.
+Generated output (dist/, .venv/, node_modules/, .cache/) is never committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+CACHE = ROOT / ".cache"
+DIST = ROOT / "dist"
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+EXTRAS = "site,test,pyodide"
+
+
+def log(msg: str) -> None:
+    print(f"[build] {msg}", flush=True)
+
+
+def run(cmd: list, **kw) -> None:
+    subprocess.run([str(c) for c in cmd], check=True, **kw)
+
+
+# ---------------------------------------------------------------- environment
+
+def venv_python() -> Path:
+    return VENV / "bin" / "python"
+
+
+def in_venv() -> bool:
+    return Path(sys.prefix).resolve() == VENV.resolve()
+
+
+def setup(force: bool = False) -> None:
+    """Create .venv, install the package with its development extras, install the pinned npm pyodide."""
+    stamp = VENV / ".hesap-setup"
+    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + (ROOT / "package-lock.json").read_bytes()).hexdigest()
+    if not force and stamp.exists() and stamp.read_text() == want and PYODIDE_NPM.exists():
+        return
+    if not venv_python().exists():
+        log(f"creating {VENV.name} with {sys.executable}")
+        run([sys.executable, "-m", "venv", VENV])
+    log("installing Python dependencies")
+    run([venv_python(), "-m", "pip", "install", "-q", "--upgrade", "pip"])
+    run([venv_python(), "-m", "pip", "install", "-q", "-e", f".[{EXTRAS}]"], cwd=ROOT)
+    log("installing the pinned Pyodide from npm")
+    run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=ROOT)
+    stamp.write_text(want)
+
+
+def reexec_in_venv() -> None:
+    if in_venv():
+        return
+    setup()
+    os.execv(str(venv_python()), [str(venv_python()), str(Path(__file__).resolve()), *sys.argv[1:]])
+
+
+# ---------------------------------------------------------------- build
+
+def build_wheel() -> Path:
+    out = CACHE / "wheel"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", out, ROOT])
+    wheels = list(out.glob("hesap_calc-*-py3-none-any.whl"))
+    if len(wheels) != 1:
+        raise SystemExit(f"expected one py3-none-any wheel, found {wheels}")
+    return wheels[0]
+
+
+def build(args=None) -> None:
+    import sitebuild  # site/sitebuild.py: pages, forms, worker, service worker
+
+    t0 = time.time()
+    from calc import params
+    params.validate_all()  # the build refuses a table that is incomplete, inconsistent or unsourced
+    wheel = build_wheel()
+    sitebuild.build(root=ROOT, dist=DIST, wheel=wheel, pyodide_dir=PYODIDE_NPM)
+    log(f"built {DIST.relative_to(ROOT)}/ in {time.time() - t0:.1f} s")
+
+
+def serve(args) -> None:
+    if args.rebuild or not (DIST / "calculators.json").exists():
+        build()
+    import http.server
+    import functools
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                          ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
+                          ".webmanifest": "application/manifest+json"}
+
+        def log_message(self, *a):
+            pass
+
+        def end_headers(self):
+            if self.path.endswith(("sw.js", ".html", "/")):
+                self.send_header("Cache-Control", "no-cache")
+            super().end_headers()
+
+    handler = functools.partial(Handler, directory=str(DIST))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    print(f"Hesap: http://127.0.0.1:{server.server_address[1]}/  (durdurmak için Ctrl+C)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+def test(args) -> None:
+    build()
+    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args.pytest_args]
+    code = subprocess.call(cmd, cwd=ROOT)
+    if code == 5:
+        log("pytest collected no tests: that is a failure")
+        code = 1
+    sys.exit(code)
+
+
+def bench(args) -> None:
+    build()
+    sys.path.insert(0, str(ROOT / "tests"))
+    from benchmark import main as bench_main
+    bench_main(DIST, runs=args.runs)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("setup", help="create .venv and install everything (also done by every other command)")
+    sub.add_parser("build", help="build the site into dist/")
+    s = sub.add_parser("serve", help="serve dist/ on 127.0.0.1 (builds when needed)")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--rebuild", action="store_true", help="build even when dist/ exists")
+    t = sub.add_parser("test", help="build, then run every test (engine, Pyodide in Node, browser)")
+    t.add_argument("pytest_args", nargs="*", help="passed on to pytest, e.g. -k timeline")
+    b = sub.add_parser("bench", help="measure page speed against a bare Pyodide page")
+    b.add_argument("--runs", type=int, default=3)
+    args = p.parse_args()
+    if args.command == "setup":
+        setup(force=True)
+        return
+    reexec_in_venv()
+    sys.path.insert(0, str(ROOT / "site"))
+    {"build": build, "serve": serve, "test": test, "bench": bench}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()

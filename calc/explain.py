@@ -1,0 +1,112 @@
+"""Explanations: the ordered steps that lead a reader from the inputs to the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from .dates import format_date, format_datetime
+from .money import plain
+from .numbers import format_money, format_number, format_percent
+
+KINDS = ("money", "decimal", "rate", "integer", "date", "datetime", "text", "hours", "days", "points")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of an explanation: what was done, its value, and the rule behind it."""
+
+    label: str
+    value: object
+    reference: str = ""
+    kind: str = "text"
+    note: str = ""
+
+    def as_json(self) -> dict:
+        out = {"label": self.label, "value": json_value(self.value), "reference": self.reference,
+               "display": display(self.value, self.kind)}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass
+class Explanation:
+    """Steps in order, plus warnings for the reader."""
+
+    steps: list[Step] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, label: str, value: object, reference: str = "", kind: str | None = None, note: str = "") -> object:
+        """Record a step and hand its value back, so a computation reads top to bottom."""
+        self.steps.append(Step(label, value, reference, kind or guess_kind(value), note))
+        return value
+
+    def money(self, label: str, value: Decimal, reference: str = "", note: str = "") -> Decimal:
+        return self.add(label, value, reference, "money", note)
+
+    def warn(self, text: str) -> None:
+        self.warnings.append(text)
+
+
+def guess_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "text"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, Decimal):
+        return "decimal"
+    if isinstance(value, datetime):
+        return "datetime"
+    if isinstance(value, date):
+        return "date"
+    return "text"
+
+
+def json_value(value: object):
+    """The contract's JSON form: decimals as plain strings, dates ISO, counts as ints."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): json_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_value(v) for v in value]
+    return value
+
+
+def display(value: object, kind: str = "text") -> str:
+    """Turkish display of a value of a given kind (`1.234,56 TL`, `%65`, `23 Kasım 2026 Pazartesi`)."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "evet" if value else "hayır"
+    if kind == "money":
+        return format_money(value)
+    if kind == "rate":
+        return format_percent(value)
+    if kind in ("decimal", "points"):
+        return format_number(value, None)
+    if kind == "hours":
+        return f"{format_number(value, None)} saat"
+    if kind == "days":
+        return f"{format_number(value, None)} gün"
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, Decimal):
+        return format_number(value, None)
+    if isinstance(value, int):
+        return format_number(value, None)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(display(v, kind) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {display(v, kind)}" for k, v in value.items())
+    return str(value)

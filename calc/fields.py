@@ -1,0 +1,254 @@
+"""Input declarations and their reading: one declaration serves the CLI, the page, the docs and the tests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Callable
+
+from .dates import parse_iso_date
+from .errors import InputError
+from .explain import json_value
+from .numbers import NumberFormatError, format_number, parse_number
+
+INPUT_TYPES = ("money", "decimal", "integer", "date", "datetime", "text", "choice", "bool", "list")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input: its name (contract), type, Turkish label, bounds, default and help."""
+
+    name: str
+    type: str
+    label: str
+    default: object = None
+    required: bool = False
+    unit: str = ""
+    min: object = None
+    max: object = None
+    help: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    items: tuple["Field", ...] = ()
+    min_items: int = 0
+    max_items: int | None = None
+    places: int | None = None
+    multiline: bool = False
+    check: Callable[[object], None] | None = None
+
+    def __post_init__(self):
+        if self.type not in INPUT_TYPES:
+            raise ValueError(f"{self.name}: unknown input type {self.type!r}")
+
+    def schema(self) -> dict:
+        """The JSON declaration of the contract's `schema` command."""
+        out = {"name": self.name, "type": self.type, "label": self.label,
+               "default": json_value(self.default), "required": self.required}
+        for key in ("unit", "help"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        if self.min is not None:
+            out["min"] = json_value(_as_bound(self.min))
+        if self.max is not None:
+            out["max"] = json_value(_as_bound(self.max))
+        if self.places is not None:
+            out["places"] = self.places
+        if self.choices:
+            out["choices"] = [{"value": v, "label": l} for v, l in self.choices]
+        if self.items:
+            out["items"] = [f.schema() for f in self.items]
+            out["min_items"] = self.min_items
+            if self.max_items is not None:
+                out["max_items"] = self.max_items
+        if self.multiline:
+            out["multiline"] = True
+        return out
+
+
+def _as_bound(v):
+    return Decimal(str(v)) if isinstance(v, (str, float)) else v
+
+
+def _fail(path: str, label: str, message: str):
+    raise InputError(path, f"“{label}” ({path}): {message}")
+
+
+def read_inputs(fields: tuple[Field, ...], raw: dict) -> dict:
+    """Check and convert the raw inputs (JSON values) into Python values; defaults filled in."""
+    if not isinstance(raw, dict):
+        raise InputError(None, "girdiler bir JSON nesnesi olmalı, örneğin {\"aidat\": \"100\"}")
+    names = {f.name for f in fields}
+    unknown = [k for k in raw if k not in names]
+    if unknown:
+        raise InputError(unknown[0], f"bilinmeyen girdi “{unknown[0]}”; geçerli girdiler: {', '.join(sorted(names))}")
+    return {f.name: read_value(f, raw.get(f.name), f.name) for f in fields}
+
+
+def read_value(field: Field, raw, path: str):
+    blank = isinstance(raw, str) and raw.strip() == ""
+    if raw is None or (blank and field.type != "text"):
+        if blank and field.required:
+            _fail(path, field.label, "zorunlu, boş bırakılamaz")
+        raw = field.default
+        if raw is None:
+            if field.required:
+                _fail(path, field.label, "zorunlu, boş bırakılamaz")
+            return [] if field.type == "list" else None
+    value = _convert(field, raw, path)
+    _check_bounds(field, value, path)
+    if field.check is not None:
+        try:
+            field.check(value)
+        except InputError as exc:
+            _fail(path, field.label, exc.message)
+    return value
+
+
+def _convert(field: Field, raw, path: str):
+    t = field.type
+    if t in ("money", "decimal"):
+        return _to_decimal(field, raw, path)
+    if t == "integer":
+        d = _to_decimal(field, raw, path)
+        if d != d.to_integral_value():
+            _fail(path, field.label, f"tam sayı olmalı, {format_number(d, None)} yazılmış")
+        return int(d)
+    if t == "date":
+        if isinstance(raw, date):
+            return raw
+        try:
+            return parse_iso_date(str(raw))
+        except (ValueError, IndexError):
+            _fail(path, field.label, f"“{raw}” geçerli bir tarih değil (örnek: 2026-07-15 ya da 15.07.2026)")
+    if t == "datetime":
+        if isinstance(raw, datetime):
+            return raw
+        try:
+            s = str(raw).strip().replace(" ", "T")
+            return datetime.fromisoformat(s) if "T" in s else datetime.combine(parse_iso_date(s), datetime.min.time())
+        except ValueError:
+            _fail(path, field.label, f"“{raw}” geçerli bir tarih ve saat değil (örnek: 2026-07-15T09:00)")
+    if t == "bool":
+        if isinstance(raw, bool):
+            return raw
+        s = str(raw).strip().lower()
+        if s in ("true", "1", "evet", "e", "on"):
+            return True
+        if s in ("false", "0", "hayır", "hayir", "h", "off"):
+            return False
+        _fail(path, field.label, f"evet ya da hayır olmalı, “{raw}” yazılmış")
+    if t == "choice":
+        allowed = [v for v, _ in field.choices]
+        if raw not in allowed:
+            _fail(path, field.label, f"“{raw}” seçeneklerden biri değil; seçenekler: {', '.join(allowed)}")
+        return raw
+    if t == "text":
+        if not isinstance(raw, str):
+            _fail(path, field.label, "metin olmalı")
+        value = raw.strip()
+        if field.required and not value:
+            _fail(path, field.label, "zorunlu, boş bırakılamaz")
+        return value
+    if t == "list":
+        return _to_list(field, raw, path)
+    raise AssertionError(t)
+
+
+def _to_decimal(field: Field, raw, path: str) -> Decimal:
+    if isinstance(raw, bool):
+        _fail(path, field.label, "sayı olmalı")
+    if isinstance(raw, Decimal):
+        d = raw
+    elif isinstance(raw, int):
+        d = Decimal(raw)
+    elif isinstance(raw, float):
+        if not math.isfinite(raw):
+            _fail(path, field.label, "sonlu bir sayı olmalı")
+        d = Decimal(repr(raw))
+    elif isinstance(raw, str):
+        try:
+            d = parse_number(raw)
+        except NumberFormatError as exc:
+            _fail(path, field.label, str(exc))
+    else:
+        _fail(path, field.label, "sayı olmalı")
+    if not d.is_finite():
+        _fail(path, field.label, "sonlu bir sayı olmalı")
+    places = field.places if field.places is not None else (2 if field.type == "money" else None)
+    if places is not None and d != d.quantize(Decimal(1).scaleb(-places)) :
+        _fail(path, field.label, f"en çok {places} ondalık basamak olabilir ({'kuruş' if field.type == 'money' else 'hane'})")
+    return d
+
+
+def _check_bounds(field: Field, value, path: str) -> None:
+    if value is None or field.type not in ("money", "decimal", "integer", "date", "datetime"):
+        if field.type == "list" and value is not None:
+            if len(value) < field.min_items:
+                _fail(path, field.label, f"en az {field.min_items} satır olmalı")
+            if field.max_items is not None and len(value) > field.max_items:
+                _fail(path, field.label, f"en çok {field.max_items} satır olabilir")
+        return
+    lo, hi = _as_bound(field.min), _as_bound(field.max)
+    if lo is not None and value < lo:
+        _fail(path, field.label, f"en az {_show(lo)} olmalı, {_show(value)} yazılmış")
+    if hi is not None and value > hi:
+        _fail(path, field.label, f"en çok {_show(hi)} olabilir, {_show(value)} yazılmış")
+
+
+def _show(v) -> str:
+    if isinstance(v, (int, Decimal)) and not isinstance(v, bool):
+        return format_number(v, None)
+    if isinstance(v, date):
+        return v.isoformat()
+    return str(v)
+
+
+def _to_list(field: Field, raw, path: str) -> list:
+    if isinstance(raw, str):
+        raw = parse_rows(raw, field, path)
+    if not isinstance(raw, list):
+        _fail(path, field.label, "bir liste olmalı")
+    out = []
+    for i, item in enumerate(raw):
+        row_path = f"{path}[{i}]"
+        if not field.items:
+            out.append(item)
+            continue
+        if not isinstance(item, dict):
+            if len(field.items) == 1:
+                item = {field.items[0].name: item}
+            else:
+                _fail(row_path, field.label, f"{i + 1}. satır bir nesne olmalı")
+        try:
+            out.append(read_inputs(field.items, item))
+        except InputError as exc:
+            name = item.get("name") if isinstance(item.get("name"), str) else None
+            row = f"{i + 1}. satır" + (f" (“{name}”)" if name else "")
+            raise InputError(f"{row_path}.{exc.field}" if exc.field else row_path, f"“{field.label}”, {row}: {exc.message}") from None
+    return out
+
+
+def parse_rows(text: str, field: Field, path: str) -> list[dict]:
+    """Rows pasted from a spreadsheet: a header line, then `name;members` (also tab or comma)."""
+    lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+    if not lines:
+        return []
+    sample = lines[0]
+    delimiter = ";" if ";" in sample else ("\t" if "\t" in sample else ",")
+    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+    names = [f.name for f in field.items]
+    header = [h.strip().lower() for h in rows[0]]
+    labels = {f.label.lower(): f.name for f in field.items} | {n: n for n in names}
+    if all(h in labels for h in header):
+        keys, body, first = [labels[h] for h in header], rows[1:], 2
+    else:
+        keys, body, first = names, rows, 1
+    out = []
+    for n, row in enumerate(body, first):
+        if len(row) != len(keys):
+            raise InputError(f"{path}[{n - first}]", f"“{field.label}”, {n}. satır: {len(keys)} sütun bekleniyordu ({delimiter!r} ile ayrılmış), {len(row)} bulundu")
+        out.append({k: v.strip() for k, v in zip(keys, row)})
+    return out

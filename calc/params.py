@@ -1,0 +1,345 @@
+"""Dated parameter tables: one TOML file per period, every value with its legal reference.
+
+Layout, inside the package (so Pyodide has it too):
+
+    calc/data/<set>/schema.toml      what the set holds: keys, types, bounds, Turkish labels
+    calc/data/<set>/<period>.toml    one period: id, title, valid_from, values with references
+
+A value is a table: `value`, `reference` (the article or circular, required), `source` (URL,
+optional), `confirmed` (false while a scaffolded value awaits its official figure).
+Decimals are read as `Decimal`, never float (`tomllib` with `parse_float=Decimal`).
+
+`table_for(set, on)` returns the table in force on a date. `validate_all()` checks every
+shipped table and names the file and key of each problem.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import InputError, ParameterError
+
+VALUE_TYPES = ("decimal", "rate", "money", "integer", "text", "date", "bool",
+               "decimal_list", "mapping", "matrix", "brackets", "records")
+PERIOD_KEYS = {"id", "title", "valid_from", "valid_until", "source", "values", "notes", "acknowledge"}
+VALUE_KEYS = {"value", "reference", "source", "confirmed", "note"}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    key: str
+    label: str
+    value: object
+    reference: str
+    source: str
+    unit: str
+    type: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ParameterTable:
+    """The values of one set for one period."""
+
+    set: str
+    id: str
+    title: str
+    valid_from: date
+    valid_until: date | None
+    source: str
+    params: dict[str, Parameter]
+    file: str
+
+    def __getitem__(self, key: str):
+        return self.params[key].value
+
+    def ref(self, key: str) -> str:
+        return self.params[key].reference
+
+    def get(self, key: str) -> Parameter:
+        return self.params[key]
+
+    def covers(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    key: str
+    label: str
+    type: str
+    unit: str = ""
+    min: Decimal | None = None
+    max: Decimal | None = None
+    max_change: Decimal | None = None
+    required: bool = True
+    fields: tuple[str, ...] = ()
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class SetSchema:
+    name: str
+    title: str
+    description: str
+    periodic: bool
+    keys: dict[str, KeySpec]
+
+
+def _data_root():
+    return resources.files("calc") / "data"
+
+
+def _read_toml(node, display_name: str) -> dict:
+    try:
+        return tomllib.loads(node.read_text(encoding="utf-8"), parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise ParameterError(display_name, None, f"TOML okunamadı: {exc}") from exc
+
+
+def set_names(root=None) -> list[str]:
+    root = root or _data_root()
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "schema.toml").is_file())
+
+
+def load_schema(name: str, root=None) -> SetSchema:
+    root = root or _data_root()
+    fname = f"{name}/schema.toml"
+    raw = _read_toml(root / name / "schema.toml", fname)
+    meta = raw.get("set", {})
+    keys = {}
+    for key, spec in raw.get("keys", {}).items():
+        if spec.get("type") not in VALUE_TYPES:
+            raise ParameterError(fname, key, f"bilinmeyen tür {spec.get('type')!r}; geçerli türler: {', '.join(VALUE_TYPES)}")
+        if not spec.get("label"):
+            raise ParameterError(fname, key, "Türkçe etiket (label) eksik")
+        keys[key] = KeySpec(
+            key=key, label=spec["label"], type=spec["type"], unit=spec.get("unit", ""),
+            min=_dec_or_none(spec.get("min")), max=_dec_or_none(spec.get("max")),
+            max_change=_dec_or_none(spec.get("max_change")), required=spec.get("required", True),
+            fields=tuple(spec.get("fields", ())), help=spec.get("help", ""),
+        )
+    return SetSchema(name, meta.get("title", name), meta.get("description", ""), meta.get("periodic", False), keys)
+
+
+def _dec_or_none(v):
+    return None if v is None else Decimal(str(v))
+
+
+def _period_files(name: str, root) -> list:
+    return sorted((p for p in (root / name).iterdir() if p.name.endswith(".toml") and p.name != "schema.toml"),
+                  key=lambda p: p.name)
+
+
+def _check_value(fname: str, key: str, spec: KeySpec, value) -> None:
+    """Type and bound checks; the messages are for staff, in Turkish."""
+    def bad(msg):
+        raise ParameterError(fname, key, msg)
+
+    def number(v, what="değer"):
+        if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
+            bad(f"{what} sayı olmalı, {type(v).__name__} bulundu: {v!r}")
+        d = Decimal(v)
+        if spec.min is not None and d < spec.min:
+            bad(f"{what} {d} en az {spec.min} olmalı")
+        if spec.max is not None and d > spec.max:
+            bad(f"{what} {d} en çok {spec.max} olmalı")
+        if spec.type == "rate" and not (0 <= d <= 1):
+            bad(f"oran {d} 0 ile 1 arasında olmalı (yüzde 15 için 0.15 yazın)")
+        return d
+
+    t = spec.type
+    if t in ("decimal", "rate", "money"):
+        number(value)
+    elif t == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            bad(f"tam sayı olmalı: {value!r}")
+        number(value)
+    elif t == "text":
+        if not isinstance(value, str) or not value.strip():
+            bad("metin olmalı ve boş olmamalı")
+    elif t == "date":
+        if not isinstance(value, date):
+            bad(f"tarih olmalı (YYYY-AA-GG): {value!r}")
+    elif t == "bool":
+        if not isinstance(value, bool):
+            bad("true ya da false olmalı")
+    elif t == "decimal_list":
+        if not isinstance(value, list) or not value:
+            bad("boş olmayan bir sayı listesi olmalı")
+        for v in value:
+            number(v, "liste öğesi")
+    elif t == "mapping":
+        if not isinstance(value, dict) or not value:
+            bad("boş olmayan bir tablo (ad = sayı) olmalı")
+        for k, v in value.items():
+            number(v, f"“{k}”")
+    elif t == "matrix":
+        if not isinstance(value, dict) or not value:
+            bad("boş olmayan bir tablo (satır = [sayılar]) olmalı")
+        for k, row in value.items():
+            if not isinstance(row, list) or not row:
+                bad(f"“{k}” satırı boş olmayan bir sayı listesi olmalı")
+            for v in row:
+                number(v, f"“{k}” satırındaki değer")
+    elif t == "brackets":
+        if not isinstance(value, list) or not value:
+            bad("boş olmayan bir dilim listesi olmalı")
+        last = Decimal(-1)
+        for i, b in enumerate(value, 1):
+            if not isinstance(b, dict) or "rate" not in b:
+                bad(f"{i}. dilimde rate eksik")
+            rate = Decimal(b["rate"])
+            if not (0 <= rate <= 1):
+                bad(f"{i}. dilimin oranı {rate} 0 ile 1 arasında olmalı")
+            upto = b.get("upto")
+            if upto is None:
+                if i != len(value):
+                    bad(f"yalnız son dilim üst sınırsız olabilir ({i}. dilimde upto eksik)")
+                continue
+            if Decimal(upto) <= last:
+                bad(f"dilim sınırları artan olmalı: {i}. dilimin sınırı {upto}, öncekinden büyük değil")
+            last = Decimal(upto)
+        if value[-1].get("upto") is not None:
+            bad("son dilim üst sınırsız olmalı (upto yazılmaz)")
+    elif t == "records":
+        if not isinstance(value, dict) or not value:
+            bad("boş olmayan bir kayıt tablosu olmalı")
+        for name, rec in value.items():
+            if not isinstance(rec, dict):
+                bad(f"“{name}” kaydı tablo olmalı")
+            missing = [f for f in spec.fields if f not in rec]
+            if missing:
+                bad(f"“{name}” kaydında eksik alan: {', '.join(missing)}")
+            if not str(rec.get("reference", "")).strip():
+                bad(f"“{name}” kaydının dayanağı (reference) yazılmamış")
+            for f, v in rec.items():
+                if f.endswith(("_share", "_rate")) and (isinstance(v, bool) or not isinstance(v, (int, Decimal)) or not 0 <= v <= 1):
+                    bad(f"“{name}.{f}” 0 ile 1 arasında bir oran olmalı: {v!r}")
+
+
+def _normalise(spec: KeySpec, value):
+    if spec.type == "brackets":
+        return tuple((None if b.get("upto") is None else Decimal(b["upto"]), Decimal(b["rate"])) for b in value)
+    if spec.type == "decimal_list":
+        return tuple(Decimal(v) for v in value)
+    if spec.type == "matrix":
+        return {k: tuple(Decimal(v) for v in row) for k, row in value.items()}
+    if spec.type == "mapping":
+        return {k: Decimal(v) for k, v in value.items()}
+    if spec.type in ("decimal", "rate", "money"):
+        return Decimal(value)
+    return value
+
+
+def _load_period(name: str, schema: SetSchema, node, *, allow_unconfirmed: bool) -> ParameterTable:
+    fname = f"{name}/{node.name}"
+    raw = _read_toml(node, fname)
+    unknown = set(raw) - PERIOD_KEYS
+    if unknown:
+        raise ParameterError(fname, None, f"bilinmeyen alan: {', '.join(sorted(unknown))}")
+    for k in ("id", "title", "valid_from"):
+        if k not in raw:
+            raise ParameterError(fname, k, "eksik")
+    if raw["id"] != node.name[:-5]:
+        raise ParameterError(fname, "id", f"dosya adıyla aynı olmalı ({node.name[:-5]!r}), {raw['id']!r} yazılmış")
+    vf, vu = raw["valid_from"], raw.get("valid_until")
+    if not isinstance(vf, date) or (vu is not None and not isinstance(vu, date)):
+        raise ParameterError(fname, "valid_from", "tarih YYYY-AA-GG biçiminde olmalı (tırnaksız)")
+    if vu is not None and vu < vf:
+        raise ParameterError(fname, "valid_until", f"geçerlilik sonu {vu} başlangıçtan ({vf}) önce")
+    values = raw.get("values", {})
+    params = {}
+    for key in values:
+        if key not in schema.keys:
+            raise ParameterError(fname, key, f"şemada olmayan anahtar (yazım hatası mı?); {name}/schema.toml içinde tanımlı değil")
+    for key, spec in schema.keys.items():
+        entry = values.get(key)
+        if entry is None:
+            if spec.required:
+                raise ParameterError(fname, key, f"eksik: “{spec.label}” bu dönem için yazılmamış")
+            continue
+        if not isinstance(entry, dict) or "value" not in entry:
+            raise ParameterError(fname, key, "değer bir tablo olmalı: value = …, reference = \"…\"")
+        extra = set(entry) - VALUE_KEYS
+        if extra:
+            raise ParameterError(fname, key, f"bilinmeyen alan: {', '.join(sorted(extra))}")
+        if not str(entry.get("reference", "")).strip():
+            raise ParameterError(fname, key, "kaynaksız değer: dayanağı (reference) yazılmamış")
+        if entry.get("confirmed", True) is not True and not allow_unconfirmed:
+            raise ParameterError(fname, key, "“teyit edilecek” olarak işaretli: resmî kaynağından teyit edip confirmed satırını silin")
+        _check_value(fname, key, spec, entry["value"])
+        params[key] = Parameter(key, spec.label, _normalise(spec, entry["value"]), entry["reference"].strip(),
+                                entry.get("source", raw.get("source", "")), spec.unit, spec.type, entry.get("note", ""))
+    return ParameterTable(name, raw["id"], raw["title"], vf, vu, raw.get("source", ""), params, fname)
+
+
+def load_set(name: str, root=None, *, allow_unconfirmed: bool = False) -> list[ParameterTable]:
+    """All periods of a set, oldest first, with their validity closed and checked for overlaps."""
+    root = root or _data_root()
+    schema = load_schema(name, root)
+    tables = [_load_period(name, schema, f, allow_unconfirmed=allow_unconfirmed) for f in _period_files(name, root)]
+    if not tables:
+        raise ParameterError(f"{name}/", None, "bu sette hiç dönem dosyası yok")
+    tables.sort(key=lambda t: t.valid_from)
+    closed = []
+    for i, t in enumerate(tables):
+        nxt = tables[i + 1] if i + 1 < len(tables) else None
+        if nxt is not None:
+            if nxt.valid_from == t.valid_from:
+                raise ParameterError(nxt.file, "valid_from", f"{t.file} ile aynı günde başlıyor")
+            if t.valid_until is not None and t.valid_until >= nxt.valid_from:
+                raise ParameterError(t.file, "valid_until", f"{t.valid_until} sonraki dönemle ({nxt.file}, {nxt.valid_from}) çakışıyor")
+            expected_end = nxt.valid_from - timedelta(days=1)
+            if schema.periodic and t.valid_until is not None and t.valid_until != expected_end:
+                raise ParameterError(t.file, "valid_until", f"dönemler arasında boşluk: {t.valid_until} ile {nxt.valid_from} arası hiçbir tabloda yok")
+            if t.valid_until is None:
+                t = ParameterTable(t.set, t.id, t.title, t.valid_from, expected_end, t.source, t.params, t.file)
+        closed.append(t)
+    return closed
+
+
+@lru_cache(maxsize=None)
+def _cached_set(name: str) -> tuple[ParameterTable, ...]:
+    return tuple(load_set(name))
+
+
+@lru_cache(maxsize=None)
+def schema(name: str) -> SetSchema:
+    return load_schema(name)
+
+
+def periods(name: str) -> tuple[ParameterTable, ...]:
+    """Every shipped period of a set, oldest first."""
+    return _cached_set(name)
+
+
+def table_for(name: str, on: date) -> ParameterTable:
+    """The table of `name` in force on `on`; a Turkish InputError naming `tarih` when none is."""
+    tables = periods(name)
+    for t in reversed(tables):
+        if t.covers(on):
+            return t
+    have = ", ".join(f"{t.title} ({t.valid_from.isoformat()}–{t.valid_until.isoformat() if t.valid_until else '…'})" for t in tables)
+    raise InputError("tarih", f"{on.isoformat()} tarihi için {schema(name).title} tablosu yok; mevcut dönemler: {have}")
+
+
+def table_by_id(name: str, period_id: str) -> ParameterTable:
+    for t in periods(name):
+        if t.id == period_id:
+            return t
+    raise InputError("donem", f"“{period_id}” diye bir dönem yok; mevcut dönemler: {', '.join(t.id for t in periods(name))}")
+
+
+def validate_all(root=None) -> list[str]:
+    """Load and check every set; returns the set names, raises ParameterError on the first problem."""
+    names = set_names(root)
+    for name in names:
+        load_set(name, root)
+    return names

@@ -1,0 +1,124 @@
+"""The calculator registry: each calculator is declared once, here is where they meet."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+from . import params
+from .errors import InputError
+from .explain import Explanation, display, json_value
+from .fields import Field, read_inputs
+
+# Every calculator module; each defines CALCULATOR. Order is the order of `calc list`.
+MODULES = (
+    "calc.membership.timeline",
+    "calc.membership.petition",
+    "calc.dues.split",
+)
+
+
+@dataclass(frozen=True)
+class Output:
+    """One field of the result: the contract's key, its Turkish label and how to show it."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    main: bool = False
+
+    def schema(self) -> dict:
+        return {"name": self.name, "label": self.label, "kind": self.kind, "main": self.main}
+
+
+@dataclass
+class Context:
+    """What a computation may use besides its inputs: the date, parameter tables, the explanation."""
+
+    on: date
+    main_set: str | None = None
+    explain: Explanation = field(default_factory=Explanation)
+    used: dict[str, str] = field(default_factory=dict)
+
+    def table(self, set_name: str, on: date | None = None) -> params.ParameterTable:
+        t = params.table_for(set_name, on or self.on)
+        self.used.setdefault(set_name, t.id)
+        return t
+
+    def period_id(self) -> str | None:
+        if self.main_set and self.main_set in self.used:
+            return self.used[self.main_set]
+        return next(iter(self.used.values()), None)
+
+
+@dataclass(frozen=True)
+class Calculator:
+    id: str
+    title: str
+    description: str
+    inputs: tuple[Field, ...]
+    outputs: tuple[Output, ...]
+    compute: Callable[[dict, Context], dict]
+    parameter_set: str | None = None
+    references: tuple[str, ...] = ()
+    example: dict | None = None  # inputs of the page's worked example, when the defaults are not one
+
+    @property
+    def family(self) -> str:
+        return self.id.split("/", 1)[0]
+
+    def schema(self) -> dict:
+        out = {"id": self.id, "title": self.title, "description": self.description,
+               "inputs": [f.schema() for f in self.inputs],
+               "outputs": [o.schema() for o in self.outputs],
+               "references": list(self.references)}
+        if self.parameter_set:
+            out["parameter_set"] = self.parameter_set
+        if self.example is not None:
+            out["example"] = self.example
+        return out
+
+    def run(self, raw_inputs: dict, on: date | None = None) -> dict:
+        values = read_inputs(self.inputs, raw_inputs)
+        ctx = Context(on=on or date.today(), main_set=self.parameter_set)
+        result = self.compute(values, ctx)
+        return {
+            "calculator": self.id,
+            "parameters": ctx.period_id(),
+            "parameter_tables": dict(ctx.used),
+            "result": json_value(result),
+            "display": {o.name: display(result.get(o.name), o.kind) for o in self.outputs if o.name in result},
+            "steps": [s.as_json() for s in ctx.explain.steps],
+            "warnings": list(ctx.explain.warnings),
+        }
+
+
+_REGISTRY: dict[str, Calculator] = {}
+
+
+def _load() -> dict[str, Calculator]:
+    if not _REGISTRY:
+        for name in MODULES:
+            calc = importlib.import_module(name).CALCULATOR
+            if calc.id in _REGISTRY:
+                raise RuntimeError(f"duplicate calculator id {calc.id}")
+            _REGISTRY[calc.id] = calc
+    return _REGISTRY
+
+
+def calculators() -> list[Calculator]:
+    return list(_load().values())
+
+
+def get(calc_id: str) -> Calculator:
+    reg = _load()
+    if calc_id not in reg:
+        raise InputError("id", f"“{calc_id}” diye bir hesaplayıcı yok; `python -m calc list` hepsini gösterir")
+    return reg[calc_id]
+
+
+def run(calc_id: str, inputs: dict, on: date | None = None) -> dict:
+    """The contract's Python API: the same object as `python -m calc run`."""
+    return get(calc_id).run(inputs, on)
