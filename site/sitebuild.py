@@ -1,0 +1,270 @@
+"""Build the static site: stage docs with calculators and parameter tables, run MkDocs, add the runtime.
+
+Called by `build.py build`. Everything a calculator page needs is generated from the registry:
+the form (from the input declarations), the worked example's result (computed here with CPython),
+the parameter tables (from the data files). Nothing here is hand-written per calculator.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+
+import calc
+from calc import params
+from calc.explain import display
+from calc.registry import calculators, get
+
+SITE = Path(__file__).resolve().parent
+MARKER = re.compile(r"<!--\s*hesap:(calculator|parameters)\s+([\w/\-]+)\s*-->")
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(SITE / "templates"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
+    return env
+
+
+def page_url(md_path: str) -> str:
+    """MkDocs' directory URL of a docs page (`secim/takvim.md` → `secim/takvim/`)."""
+    p = md_path[:-3]
+    if p == "index":
+        return ""
+    if p.endswith("/index"):
+        return p[: -len("index")]
+    return p + "/"
+
+
+def prefix_for(url: str) -> str:
+    """Relative path from a page to the site root."""
+    return "../" * url.count("/")
+
+
+# ---------------------------------------------------------------- calculator blocks
+
+def example_inputs(c) -> dict:
+    if c.example is not None:
+        return dict(c.example)
+    return {f.name: f.default for f in c.inputs if f.default is not None}
+
+
+def form_value(field, value) -> str:
+    """The text a form control shows for a JSON input value (lists as `name;members` rows)."""
+    if value is None:
+        return ""
+    if field.type == "list":
+        if isinstance(value, str):
+            return value
+        if field.items and all(isinstance(r, dict) for r in value) and all(
+                not isinstance(r.get(i.name), (list, dict)) for r in value for i in field.items):
+            names = [i.name for i in field.items]
+            rows = [";".join(names)] + [";".join("" if r.get(n) is None else _scalar(r.get(n)) for n in names) for r in value]
+            return "\n".join(rows)
+        return json.dumps(value, ensure_ascii=False, indent=1)
+    if field.type == "bool":
+        return "true" if value else "false"
+    return _scalar(value)
+
+
+def _scalar(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def render_calculator(env, calc_id: str, prefix: str, today: date, version: str) -> str:
+    c = get(calc_id)
+    inputs = example_inputs(c)
+    out = c.run(inputs, today)
+    schema = c.schema()
+    schema["periods"] = _periods_of(c)
+    values = {f.name: form_value(f, inputs.get(f.name, f.default)) for f in c.inputs}
+    return env.get_template("calculator.html").render(
+        c=c, schema=schema, values=values, out=out, prefix=prefix,
+        example_json=json.dumps(inputs, ensure_ascii=False), result_json=json.dumps(out["result"], ensure_ascii=False),
+        steps=out["steps"], outputs=[o for o in c.outputs if o.name in out["result"]],
+        display=out["display"], result=out["result"], today=today.isoformat(), version=version,
+    ).strip()
+
+
+def _periods_of(c) -> list[dict]:
+    if not c.parameter_set or not params.schema(c.parameter_set).periodic:
+        return []
+    return [{"id": t.id, "title": t.title, "from": t.valid_from.isoformat()} for t in params.periods(c.parameter_set)]
+
+
+# ---------------------------------------------------------------- parameter tables
+
+def render_parameters(env, set_name: str) -> str:
+    sch = params.schema(set_name)
+    tables = params.periods(set_name)
+    return env.get_template("parameters.html").render(
+        schema=sch, tables=list(reversed(tables)), display=display, fmt=_param_display).strip()
+
+
+def _param_display(p) -> str:
+    t = p.type
+    if t == "rate":
+        return display(p.value, "rate")
+    if t == "money":
+        return display(p.value, "money")
+    if t == "brackets":
+        parts, lo = [], None
+        for upto, rate in p.value:
+            rng = f"{display(lo, 'money') if lo is not None else '0'} – {display(upto, 'money') if upto is not None else '…'}"
+            parts.append(f"{rng}: {display(rate, 'rate')}")
+            lo = upto
+        return "; ".join(parts)
+    if t == "records":
+        return "; ".join(f"{k}: " + ", ".join(f"{f}={_record_field(f, v)}" for f, v in rec.items() if f != "reference")
+                         for k, rec in p.value.items())
+    if t == "matrix":
+        return "; ".join(f"{k}: {', '.join(display(v, 'decimal') for v in row)}" for k, row in p.value.items())
+    if t == "mapping":
+        return "; ".join(f"{k}: {display(v, 'decimal')}" for k, v in p.value.items())
+    if t == "decimal_list":
+        return ", ".join(display(v, "decimal") for v in p.value)
+    return display(p.value, "decimal" if t in ("decimal", "integer") else "text") + (f" {p.unit}" if p.unit and t in ("decimal", "integer") else "")
+
+
+def _record_field(name: str, value) -> str:
+    if isinstance(value, Decimal) and name.endswith(("_share", "_rate")):
+        return display(value, "rate")
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        return display(value, "decimal")
+    return display(value)
+
+
+# ---------------------------------------------------------------- staging and MkDocs
+
+def stage_docs(root: Path, stage: Path, today: date, version: str) -> list[dict]:
+    """Copy docs/ to the staging folder with every marker replaced; returns the calculator index."""
+    env = _env()
+    shutil.rmtree(stage, ignore_errors=True)
+    shutil.copytree(root / "docs", stage)
+    index, seen = [], set()
+    for md in sorted(stage.rglob("*.md")):
+        rel = md.relative_to(stage).as_posix()
+        url = page_url(rel)
+        text = md.read_text(encoding="utf-8")
+
+        def replace(m):
+            kind, name = m.group(1), m.group(2)
+            if kind == "parameters":
+                return render_parameters(env, name)
+            if name in seen:
+                raise SystemExit(f"{rel}: {name} is embedded on two pages; one page per calculator")
+            seen.add(name)
+            index.append({"id": name, "title": get(name).title, "url": url, "md": rel})
+            return render_calculator(env, name, prefix_for(url), today, version)
+
+        new = MARKER.sub(replace, text)
+        if new != text:
+            md.write_text(new, encoding="utf-8")
+    missing = [c.id for c in calculators() if c.id not in seen]
+    if missing:
+        raise SystemExit(f"calculators without a page in docs/: {', '.join(missing)}")
+    home = stage / "index.md"
+    home.write_text(home.read_text(encoding="utf-8").replace("<!-- hesap:index -->", calculator_list(index)), encoding="utf-8")
+    return [{k: v for k, v in e.items() if k != "md"} for e in index]
+
+
+FAMILIES = {"pay": "Maaş, döner sermaye ve nöbet", "membership": "Üyelik", "dues": "Aidat", "election": "Seçim"}
+
+
+def calculator_list(index: list[dict]) -> str:
+    """The home page's one-click list: every calculator, grouped by family, in registry order."""
+    order = {c.id: i for i, c in enumerate(calculators())}
+    lines = []
+    for fam, title in FAMILIES.items():
+        entries = sorted((e for e in index if e["id"].split("/")[0] == fam), key=lambda e: order[e["id"]])
+        if entries:
+            lines.append(f"**{title}**\n")
+            lines += [f"- [{e['title']}]({e['md']})" for e in entries]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def run_mkdocs(root: Path, stage: Path, dist: Path, cache: Path, version: str) -> None:
+    cfg = (SITE / "mkdocs.yml").read_text(encoding="utf-8")
+    cfg = cfg.replace("@DOCS_DIR@", str(stage)).replace("@SITE_DIR@", str(dist)).replace("@THEME_DIR@", str(SITE / "overrides")).replace("@VERSION@", version)
+    cfg_path = cache / "mkdocs.yml"
+    cfg_path.write_text(cfg, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--clean", "-f", str(cfg_path)], check=True, cwd=root)
+
+
+def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, version: str) -> dict:
+    """Pyodide, the wheel and our JS/CSS into dist/; returns the names the templates refer to."""
+    pyo = dist / "pyodide"
+    pyo.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        src = pyodide_dir / name
+        if not src.exists():
+            raise SystemExit(f"{src} is missing: run `python3 build.py setup`")
+        shutil.copy2(src, pyo / name)
+    py = dist / "py"
+    py.mkdir(exist_ok=True)
+    shutil.copy2(wheel, py / wheel.name)
+    assets = dist / "assets" / "hesap"
+    assets.mkdir(parents=True, exist_ok=True)
+    for f in (SITE / "static").iterdir():
+        text = f.read_text(encoding="utf-8")
+        text = text.replace("@WHEEL@", wheel.name).replace("@VERSION@", version)
+        (assets / f.name).write_text(text, encoding="utf-8")
+    return {"wheel": wheel.name}
+
+
+def write_service_worker(dist: Path, version: str, stamp: dict) -> None:
+    """A versioned service worker that precaches every file of the build (HTML shell to Pyodide)."""
+    files = []
+    for p in sorted(dist.rglob("*")):
+        if not p.is_file() or p.name in ("sw.js",) or p.suffix in (".map", ".gz"):
+            continue
+        rel = p.relative_to(dist).as_posix()
+        if rel.startswith("pyodide/") and p.name not in PYODIDE_FILES:
+            continue
+        if rel.startswith(("assets/hesap/", "py/")):
+            rel += f"?v={version}"  # our own files are versioned by URL; see site/sw.js
+        files.append(rel[: -len("index.html")] if p.name == "index.html" else rel)
+    files = ["./" if f == "" else f for f in files]
+    sw = (SITE / "sw.js").read_text(encoding="utf-8")
+    sw = sw.replace("@VERSION@", version).replace("@PRECACHE@", json.dumps(files, ensure_ascii=False))
+    (dist / "sw.js").write_text(sw, encoding="utf-8")
+    (dist / "version.json").write_text(json.dumps(stamp, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def content_hash(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for base in paths:
+        for p in sorted(base.rglob("*")) if base.is_dir() else [base]:
+            if p.is_file() and "__pycache__" not in p.parts:
+                h.update(p.as_posix().encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def build(root: Path, dist: Path, wheel: Path, pyodide_dir: Path, today: date | None = None) -> None:
+    today = today or date.today()
+    cache = root / ".cache"
+    cache.mkdir(exist_ok=True)
+    stage = cache / "docs"
+    version = content_hash([root / "calc", root / "site", root / "docs", root / "package-lock.json"])
+    index = stage_docs(root, stage, today, version)
+    run_mkdocs(root, stage, dist, cache, version)
+    copy_runtime(dist, wheel, pyodide_dir, version)
+    (dist / "calculators.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
+    periods = {s: params.periods(s)[-1].id for s in params.set_names()}
+    stamp = {"version": version, "built": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%MZ"),
+             "calc": calc.__version__, "periods": periods}
+    write_service_worker(dist, version, stamp)

@@ -1,0 +1,47 @@
+// Hesap service worker, build @VERSION@: precaches the whole build so every page and calculator works offline.
+// HTML: network first (a rebuild reaches readers on their next online visit), cache as fallback.
+// Everything else: cache first; our own files carry ?v=<build> so a new build never mixes with an old one.
+const VERSION = "@VERSION@";
+const CACHE = `hesap-${VERSION}`;
+const PRECACHE = @PRECACHE@;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(PRECACHE.map((p) => new Request(new URL(p, self.registration.scope), { cache: "reload" })));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key.startsWith("hesap-") && key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
+  if (req.mode === "navigate") {
+    event.respondWith((async () => {
+      try {
+        const fresh = await fetch(req);
+        if (fresh.ok) (await caches.open(CACHE)).put(req, fresh.clone());
+        return fresh;
+      } catch (err) {
+        const cache = await caches.open(CACHE);
+        return (await cache.match(req, { ignoreSearch: true })) || (await cache.match(new URL("./", self.registration.scope))) || Response.error();
+      }
+    })());
+    return;
+  }
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(req);
+    if (hit) return hit;
+    const res = await fetch(req);
+    if (res.ok && res.type === "basic") cache.put(req, res.clone());
+    return res;
+  })());
+});
