@@ -36,6 +36,8 @@ def _read_json(path: str) -> dict:
         text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
     except OSError as exc:
         raise InputError("input", f"girdi dosyası okunamadı: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError("input", "girdi UTF-8 metin değil; dosyayı UTF-8 olarak kaydedin") from None
     if not text.strip():
         return {}
     try:

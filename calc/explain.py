@@ -10,7 +10,7 @@ from .dates import format_date, format_datetime
 from .money import plain
 from .numbers import format_money, format_number, format_percent
 
-KINDS = ("money", "decimal", "rate", "integer", "date", "datetime", "text", "hours", "days", "points")
+KINDS = ("money", "decimal", "rate", "integer", "date", "datetime", "text", "hours", "days", "points", "table", "list")
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,8 @@ def display(value: object, kind: str = "text") -> str:
         return format_number(value, None)
     if isinstance(value, int):
         return format_number(value, None)
+    if kind == "table" and isinstance(value, (list, tuple)) and all(isinstance(v, dict) for v in value):
+        return "\n".join(" — ".join(display(x) for x in row.values()) for row in value)
     if isinstance(value, (list, tuple)):
         return ", ".join(display(v, kind) for v in value)
     if isinstance(value, dict):

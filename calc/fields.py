@@ -5,15 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Callable
 
 from .dates import parse_iso_date
 from .errors import InputError
 from .explain import json_value
 from .numbers import NumberFormatError, format_number, parse_number
+
+_THOUSANDS_ONLY = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")
 
 INPUT_TYPES = ("money", "decimal", "integer", "date", "datetime", "text", "choice", "bool", "list")
 
@@ -89,6 +92,8 @@ def read_inputs(fields: tuple[Field, ...], raw: dict) -> dict:
 
 def read_value(field: Field, raw, path: str):
     blank = isinstance(raw, str) and raw.strip() == ""
+    if blank and field.type == "choice" and any(v == "" for v, _ in field.choices):
+        raw, blank = "", False  # "" is an offered choice (e.g. "— oran yazacağım —"), not a missing value
     if raw is None or (blank and field.type != "text"):
         if blank and field.required:
             _fail(path, field.label, "zorunlu, boş bırakılamaz")
@@ -112,6 +117,8 @@ def _convert(field: Field, raw, path: str):
     if t in ("money", "decimal"):
         return _to_decimal(field, raw, path)
     if t == "integer":
+        if isinstance(raw, str) and _THOUSANDS_ONLY.fullmatch(raw.strip()):
+            raw = raw.strip().replace(".", "")  # “1.250” in a count can only be a thousands dot
         d = _to_decimal(field, raw, path)
         if d != d.to_integral_value():
             _fail(path, field.label, f"tam sayı olmalı, {format_number(d, None)} yazılmış")
@@ -178,7 +185,11 @@ def _to_decimal(field: Field, raw, path: str) -> Decimal:
     if not d.is_finite():
         _fail(path, field.label, "sonlu bir sayı olmalı")
     places = field.places if field.places is not None else (2 if field.type == "money" else None)
-    if places is not None and d != d.quantize(Decimal(1).scaleb(-places)) :
+    try:
+        too_precise = places is not None and d != d.quantize(Decimal(1).scaleb(-places))
+    except InvalidOperation:  # more digits than the decimal context holds (e.g. 1e30)
+        _fail(path, field.label, f"çok büyük bir sayı: {raw}")
+    if too_precise:
         _fail(path, field.label, f"en çok {places} ondalık basamak olabilir ({'kuruş' if field.type == 'money' else 'hane'})")
     return d
 

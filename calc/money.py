@@ -58,5 +58,7 @@ def truncate2(value: object) -> Decimal:
 
 def plain(value: Decimal) -> str:
     """Plain decimal notation with a dot, never an exponent: the contract's JSON form."""
+    if value.is_zero():  # -0.00 (e.g. a tiny negative rounded to the kuruş) is shown as 0.00
+        value = value.copy_abs()
     text = format(value, "f")
     return "0" if text in ("-0", "") else text

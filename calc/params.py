@@ -21,7 +21,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 from .errors import InputError, ParameterError
 
@@ -195,6 +194,8 @@ def _check_value(fname: str, key: str, spec: KeySpec, value) -> None:
         for i, b in enumerate(value, 1):
             if not isinstance(b, dict) or "rate" not in b:
                 bad(f"{i}. dilimde rate eksik")
+            if isinstance(b["rate"], bool) or not isinstance(b["rate"], (int, Decimal)):
+                bad(f"{i}. dilimin oranı sayı olmalı: {b['rate']!r}")
             rate = Decimal(b["rate"])
             if not (0 <= rate <= 1):
                 bad(f"{i}. dilimin oranı {rate} 0 ile 1 arasında olmalı")
@@ -203,6 +204,8 @@ def _check_value(fname: str, key: str, spec: KeySpec, value) -> None:
                 if i != len(value):
                     bad(f"yalnız son dilim üst sınırsız olabilir ({i}. dilimde upto eksik)")
                 continue
+            if isinstance(upto, bool) or not isinstance(upto, (int, Decimal)):
+                bad(f"{i}. dilimin sınırı (upto) sayı olmalı: {upto!r}")
             if Decimal(upto) <= last:
                 bad(f"dilim sınırları artan olmalı: {i}. dilimin sınırı {upto}, öncekinden büyük değil")
             last = Decimal(upto)
@@ -270,7 +273,7 @@ def _load_period(name: str, schema: SetSchema, node, *, allow_unconfirmed: bool)
         extra = set(entry) - VALUE_KEYS
         if extra:
             raise ParameterError(fname, key, f"bilinmeyen alan: {', '.join(sorted(extra))}")
-        if not str(entry.get("reference", "")).strip():
+        if not isinstance(entry.get("reference", ""), str) or not entry.get("reference", "").strip():
             raise ParameterError(fname, key, "kaynaksız değer: dayanağı (reference) yazılmamış")
         if entry.get("confirmed", True) is not True and not allow_unconfirmed:
             raise ParameterError(fname, key, "“teyit edilecek” olarak işaretli: resmî kaynağından teyit edip confirmed satırını silin")

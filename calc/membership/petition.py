@@ -13,7 +13,7 @@ def check_tckn(value: str) -> None:
     """T.C. kimlik no: 11 digits, not starting with 0, two check digits (the published algorithm)."""
     if value is None:
         return
-    if len(value) != 11 or not value.isdigit():
+    if len(value) != 11 or not (value.isascii() and value.isdigit()):  # "²".isdigit() is True
         raise InputError("tckn", "11 haneli bir sayı olmalı")
     if value[0] == "0":
         raise InputError("tckn", "0 ile başlayamaz")
