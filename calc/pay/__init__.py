@@ -1,0 +1,1 @@
+"""pay: döner sermaye ek ödemesi (Sağlık Bakanlığı) calculators and, later, salary calculators."""
