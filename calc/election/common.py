@@ -1,0 +1,123 @@
+"""What the election calculators share: the union preset, unit lists, fractions of a body."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+from .. import params
+from ..errors import InputError
+from ..fields import Field
+from ..money import Rounding
+from ..numbers import format_number
+from ..registry import Context
+from ..text import sort_key, sort_turkish, tr_lower
+from .apportion import Apportionment
+
+SET = "election"
+DEFAULT_PRESET = "bak-sen"
+
+
+def preset_choices(key: str) -> tuple[tuple[str, str], ...]:
+    """One choice per union in the newest table: adding a union needs no code."""
+    records = params.periods(SET)[-1][key]
+    return tuple((name, rec.get("title", name)) for name, rec in records.items())
+
+
+def preset_field(key: str) -> Field:
+    return Field("preset", "choice", "Sendika (yönetmelik)", default=DEFAULT_PRESET, choices=preset_choices(key),
+                 help="Sayılar bu sendikanın seçim yönetmeliğinden gelir.")
+
+
+def rule(ctx: Context, key: str, preset: str) -> dict:
+    """The preset's record for one rule group (each record carries its article in `reference`)."""
+    records = ctx.table(SET)[key]
+    if preset not in records:
+        raise InputError("preset", f"“Sendika” (preset): “{preset}” için {key} kuralı tanımlı değil; tanımlı olanlar: {', '.join(records)}")
+    return records[preset]
+
+
+def fraction(text: str) -> Fraction:
+    """A fraction written in the parameter file, "1/3"."""
+    return Fraction(str(text))
+
+
+def at_least(total: int, part: Fraction) -> int:
+    """The smallest whole number of people that is at least `part` of `total` (üçte bir → ⌈n/3⌉)."""
+    return math.ceil(total * part)
+
+
+def more_than(total: int, part: Fraction) -> int:
+    """The smallest whole number of people that is more than `part` of `total` (salt çoğunluk → ⌊n/2⌋ + 1)."""
+    return math.floor(total * part) + 1
+
+
+def unit_field(name: str, label: str, *, with_kind: bool = False, min_items: int = 1, help: str = "") -> Field:
+    items = [Field("name", "text", "Ad", required=True),
+             Field("members", "integer", "Üye sayısı", required=True)]
+    if with_kind:
+        items.append(Field("kind", "choice", "Tür", default="sube",
+                           choices=(("sube", "Şube"), ("il_temsilciligi", "İl temsilciliği"))))
+    return Field(name, "list", label, required=min_items > 0, items=tuple(items), min_items=min_items, multiline=True,
+                 help=help or "Her satır bir birim: ad ve üye sayısı. Tablodan yapıştırabilirsiniz: "
+                               "başlık satırı “name;members”, sonra “Merkez Şube;1.250” gibi satırlar.")
+
+
+def check_units(units: list[dict], field: str, label: str) -> dict[str, int]:
+    """Names unique (Turkish case-insensitive), members positive; the error names the row."""
+    def fail(path: str, msg: str):
+        raise InputError(path, f"“{label}” ({path}): {msg}")
+
+    seen: dict[str, int] = {}
+    out: dict[str, int] = {}
+    for i, u in enumerate(units):
+        name = " ".join(u["name"].split())
+        if not name:
+            fail(f"{field}[{i}].name", f"{i + 1}. satır: ad boş bırakılamaz")
+        key = tr_lower(name)
+        if key in seen:
+            fail(f"{field}[{i}].name", f"{i + 1}. satır (“{name}”): bu ad {seen[key] + 1}. satırda da var; her birim bir kez yazılmalı")
+        seen[key] = i
+        if u["members"] <= 0:
+            fail(f"{field}[{i}].members", f"{i + 1}. satır (“{name}”): üye sayısı sıfırdan büyük olmalı, {u['members']} yazılmış")
+        out[name] = u["members"]
+    return out
+
+
+def approx(value: Fraction, places: int = 4) -> Decimal:
+    """A fraction shown as a decimal, rounded half up to `places` (display only; comparisons stay exact)."""
+    scaled = value * 10 ** places
+    whole = math.floor(scaled + Fraction(1, 2))
+    return Decimal(whole).scaleb(-places)
+
+
+def members_per_delegate(members: int, delegates: int) -> Decimal:
+    """Members per delegate, two decimals, half up (Rounding.KURUS_HALF_UP: iki ondalık hane, yarım yukarı)."""
+    exact = Fraction(members, delegates)
+    return Rounding.KURUS_HALF_UP.apply(Decimal(exact.numerator) / Decimal(exact.denominator))
+
+
+def explain_apportionment(ex, result: Apportionment, members: dict[str, int], reference_b: str, reference_c: str,
+                          seat_word: str = "delege") -> None:
+    """Steps (b) and (c): quota, each unit's share, whole quotas, remainders, remainder seats, any tie."""
+    if result.quota is None:
+        return
+    for name, m in members.items():
+        ex.add(f"{name}: {format_number(m, None)} ÷ {format_number(approx(result.quota), None)} = "
+               f"{format_number(approx(result.shares[name]), None)}",
+               f"{result.whole[name]} tam kota, artık {format_number(approx(result.remainders[name]), None)}",
+               reference_b, "text")
+    whole_total = sum(result.whole.values())
+    ex.add(f"Tam kotalarla dağıtılan {seat_word}", whole_total, reference_b, "integer")
+    by_remainder = result.seats_left - whole_total
+    ex.add(f"En büyük artıklara kalan {seat_word}", by_remainder, reference_c, "integer")
+    if by_remainder:
+        ranked = sorted(members, key=lambda n: (-result.remainders[n], sort_key(n)))
+        order = ", ".join(f"{n} ({format_number(approx(result.remainders[n]), None)})" for n in ranked)
+        ex.add("Artıkların büyükten küçüğe sırası (kesin kesirle karşılaştırılır)", order, reference_c, "text")
+        if result.remainder_winners:
+            ex.add(f"Artıktan birer {seat_word} alanlar", ", ".join(result.remainder_winners), reference_c, "text")
+        if result.tied:
+            ex.add(f"Son {result.tied_seats} {seat_word} için artıkları eşit olanlar", ", ".join(sort_turkish(result.tied)),
+                   reference_c + "; eşitlikte kura", "text")
