@@ -1,0 +1,204 @@
+"""pay/on-call: nöbet ve icap ücreti (657 DMK ek md.33) for one month.
+
+Hourly rate = nöbet göstergesi (by staff group) × aylık katsayısı × the increases that apply
+(riskli birim ×1,5; bayram ×1,25; from 2026, gece 20.00–08.00 ×1,10), rounded to the kuruş
+half up, then × hours. İcap: 40 % of the nöbet göstergesi. Only damga vergisi is deducted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..fields import Field
+from ..money import kurus
+from ..numbers import format_money, format_number
+from ..registry import Calculator, Context, Output
+from .salary import MONTH_HELP, SET, TAX_SET, check_month, fail, month_label, parse_month, tables_for
+
+REF_EK33 = "657 DMK ek md.33: nöbet ücreti = gösterge × aylık katsayısı (saat başına)"
+REF_DAMGA = "488 s. DVK (1) sayılı tablo IV-1: nöbet ücretinden yalnız damga vergisi kesilir"
+
+GROUPS = (
+    ("uzman_tabip", "Eğitim görevlisi, başasistan, uzman tabip"),
+    ("tabip", "Tabip; araştırma görevlisi; tıpta uzmanlık belgesi olanlar"),
+    ("dis_tabibi_eczaci", "Diş tabibi, eczacı"),
+    ("lisans", "Lisans/önlisans mezunu sağlık personeli (hemşire, ebe, sağlık teknikeri…)"),
+    ("lise", "Lise dengi sağlık personeli"),
+    ("diger", "Diğer personel"),
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of nöbet hour and the increases that apply to it."""
+
+    field: str
+    label: str
+    risky: bool = False
+    holiday: bool = False
+    night: bool = False
+
+
+# Ordered from the highest increase to the lowest: hours above the cap are cut from the end.
+KINDS = (
+    Kind("hours_holiday_risky", "Bayram, riskli birim", risky=True, holiday=True),
+    Kind("hours_risky_night", "Riskli birim, gece", risky=True, night=True),
+    Kind("hours_risky", "Riskli birim, gündüz", risky=True),
+    Kind("hours_holiday", "Bayram", holiday=True),
+    Kind("hours_normal_night", "Normal, gece", night=True),
+    Kind("hours_normal", "Normal, gündüz"),
+)
+
+
+def multiplier(kind: Kind, table) -> Decimal:
+    m = Decimal(1)
+    if kind.risky:
+        m *= table["on_call_risky_multiplier"]
+    if kind.holiday:
+        m *= table["on_call_holiday_multiplier"]
+    if kind.night and "on_call_night_multiplier" in table.params:
+        m *= table["on_call_night_multiplier"]
+    return m
+
+
+def hourly_rate(indicator: Decimal, coefficient: Decimal, factor: Decimal) -> Decimal:
+    """Brüt saat ücreti: gösterge × katsayı × artış, kuruşa yuvarlanır (yarım yukarı)."""
+    return kurus(indicator * coefficient * factor)
+
+
+def compute(v: dict, ctx: Context) -> dict:
+    ex = ctx.explain
+    year, month = parse_month(v["month"])
+    table, tax_table = tables_for(year, month)
+    ctx.used.setdefault(SET, table.id)
+    ctx.titles.setdefault(SET, table.title)
+    ctx.used.setdefault(TAX_SET, tax_table.id)
+    indicators = table["on_call_indicators"]
+    group = v["staff_group"]
+    if group not in indicators:
+        fail("staff_group", "Unvan grubu", f"“{group}” için {table.title} tablosunda nöbet göstergesi yok; "
+                                           f"tanımlı gruplar: {', '.join(indicators)}")
+    g = indicators[group]
+    k = table["monthly_coefficient"]
+    ex.add("Bordro ayı ve parametre dönemi", f"{month_label(year, month)} — {table.title}", table.ref("monthly_coefficient"))
+    ex.add("Nöbet göstergesi (saat başına)", g, table.ref("on_call_indicators"), "points")
+    ex.add("Aylık katsayısı", k, table.ref("monthly_coefficient"), "decimal")
+
+    has_night = "on_call_night_multiplier" in table.params
+    cap = table["on_call_primary_care_cap_hours"] if v["primary_care"] else table["on_call_monthly_cap_hours"]
+    cap_ref = table.ref("on_call_primary_care_cap_hours" if v["primary_care"] else "on_call_monthly_cap_hours")
+    total_hours = sum((v[kd.field] for kd in KINDS), Decimal(0))
+    ex.add("Tutulan nöbet saati (toplam)", total_hours, "Girdi", "hours")
+    ex.add("Ödenebilecek en çok nöbet saati", cap, cap_ref, "hours")
+    left = Decimal(cap)
+    rows = []
+    amount = Decimal(0)
+    for kd in KINDS:
+        hours = v[kd.field]
+        if not hours:
+            continue
+        if kd.night and not has_night:
+            ex.warn(f"{table.title} döneminde gece nöbeti artırımı yok (2026'dan itibaren): “{kd.label}” saatleri artırımsız ödendi.")
+        paid = min(hours, left)
+        left -= paid
+        factor = multiplier(kd, table)
+        rate = hourly_rate(g, k, factor)
+        line = kurus(rate * paid)
+        amount += line
+        ex.add(f"{kd.label}: saat ücreti ({g} × {format_number(k, None)} × {format_number(factor, None)})", rate,
+               REF_EK33 + "; artırımlar: " + ", ".join(
+                   table.ref(key) for key, on in (("on_call_risky_multiplier", kd.risky), ("on_call_holiday_multiplier", kd.holiday),
+                                                  ("on_call_night_multiplier", kd.night and has_night)) if on) if factor != 1 else REF_EK33,
+               "money")
+        ex.add(f"{kd.label}: {format_number(paid, None)} saat × {format_money(rate)}", line, "kuruşa yuvarlanır (yarım yukarı)", "money")
+        rows.append({"kind": kd.field, "label": kd.label, "hours": hours, "paid_hours": paid, "multiplier": factor,
+                     "hourly_rate": rate, "amount": line})
+    unpaid = total_hours - min(total_hours, Decimal(cap))
+    if unpaid:
+        ex.add("Tavanı aşan, ödenmeyen nöbet saati", unpaid, cap_ref, "hours")
+        ex.warn(f"{format_number(total_hours, None)} saat nöbetin {format_number(cap, None)} saati ödenir; "
+                f"{format_number(unpaid, None)} saat ödenmez. Okuma: önce en yüksek artırımlı saatler ödendi.")
+
+    # icap nöbeti
+    standby = v["standby_hours"]
+    standby_amount = Decimal(0)
+    standby_rate = Decimal(0)
+    standby_paid = Decimal(0)
+    if standby:
+        share = table["standby_share"]
+        standby_cap = table["standby_monthly_cap_hours"]
+        standby_paid = min(standby, Decimal(standby_cap))
+        standby_rate = hourly_rate(g * share, k, Decimal(1))
+        ex.add(f"İcap saat ücreti ({g} × {format_number(share, None)} × {format_number(k, None)})", standby_rate,
+               table.ref("standby_share"), "money")
+        standby_amount = kurus(standby_rate * standby_paid)
+        ex.add(f"İcap: {format_number(standby_paid, None)} saat × {format_money(standby_rate)}", standby_amount,
+               table.ref("standby_monthly_cap_hours"), "money")
+        if standby > standby_cap:
+            ex.warn(f"İcap nöbeti ayda en çok {standby_cap} saat ödenir; {format_number(standby - standby_cap, None)} saat ödenmez.")
+
+    gross = amount + standby_amount
+    ex.add("Brüt nöbet + icap ücreti", gross, REF_EK33, "money")
+    stamp_before = kurus(gross * tax_table["stamp_duty_rate"])
+    ex.add("Hesaplanan damga vergisi", stamp_before, tax_table.ref("stamp_duty_rate") + " — kuruşa yuvarlanır", "money")
+    exempt = min(stamp_before, v["stamp_exemption_left"])
+    if exempt:
+        ex.add("Bu aya kalan asgari ücret damga istisnasından düşülen", exempt,
+               "DVK (2) sayılı tablo IV/15: istisna aynı aydaki bütün ücret ödemeleri için tek havuzdur", "money")
+    stamp = stamp_before - exempt
+    net = gross - stamp
+    ex.add("Ödenecek damga vergisi", stamp, REF_DAMGA, "money")
+    ex.add("Net nöbet ücreti", net, "Brüt − damga vergisi (gelir vergisi ve SGK kesilmez)", "money")
+    return {"net": net, "gross": gross, "stamp_tax": stamp, "stamp_tax_exemption": exempt,
+            "on_call_amount": amount, "standby_amount": standby_amount, "paid_hours": min(total_hours, Decimal(cap)),
+            "unpaid_hours": unpaid, "cap_hours": cap, "indicator": g, "standby_hourly_rate": standby_rate,
+            "standby_paid_hours": standby_paid, "period": table.id, "lines": rows}
+
+
+def _hours(name: str, label: str, help: str = "") -> Field:
+    return Field(name, "decimal", label, default=0, min=0, max=744, unit="saat", places=2, help=help)
+
+
+CALCULATOR = Calculator(
+    id="pay/on-call",
+    title="Nöbet ve icap ücreti",
+    description=(
+        "657 DMK ek md.33'e göre bir ayın nöbet ve icap ücretini hesaplar: saat ücreti = nöbet göstergesi × aylık katsayısı, "
+        "riskli birimlerde ×1,5, bayramda ×1,25 (ikisi birlikte ×1,875), 2026'dan itibaren gece (20.00–08.00) saatlerinde ayrıca ×1,10 "
+        "(8. dönem toplu sözleşme; çarpımsal okundu). Aylık tavan 130 saat (aile/toplum sağlığı merkezlerinde 60), icap için "
+        "nöbet göstergesinin %40'ı ve ayda en çok 120 saat. Yalnız damga vergisi kesilir; maaş bordrosu asgari ücret damga "
+        "istisnasını genellikle tüketir, kalan varsa girilebilir. Okumalar: tavanı aşan saatlerde önce en yüksek artırımlı "
+        "saatler ödenmiş sayılır; saat ücreti kuruşa yuvarlanıp saatle çarpılır. Göstergeler (160/145/130/100/85/65) yayımlanmış "
+        "tablolardan türetilmiştir; kanun metni ayrıca açılmadı."
+    ),
+    inputs=(
+        Field("month", "text", "Nöbet ayı", default="2026-07", required=True, help=MONTH_HELP, check=check_month),
+        Field("staff_group", "choice", "Unvan grubu", default="lisans", choices=GROUPS,
+              help="Nöbet göstergesi unvan grubuna göre: uzman 160, tabip 145, diş tabibi/eczacı 130, lisans 100, lise 85, diğer 65."),
+        Field("primary_care", "bool", "Aile/toplum sağlığı merkezinde", default=False, help="Bu birimlerde aylık tavan 60 saattir."),
+        _hours("hours_normal", "Normal nöbet (gündüz)", "2025 dönemlerinde gece saatlerini de buraya yazın."),
+        _hours("hours_normal_night", "Normal nöbet (gece 20.00–08.00)", "2026'dan itibaren %10 artırımlı."),
+        _hours("hours_risky", "Riskli birim nöbeti (gündüz)", "Yoğun bakım, acil, ameliyathane, 112 gibi birimler."),
+        _hours("hours_risky_night", "Riskli birim nöbeti (gece)"),
+        _hours("hours_holiday", "Bayram nöbeti"),
+        _hours("hours_holiday_risky", "Bayram nöbeti, riskli birim"),
+        _hours("standby_hours", "İcap nöbeti", "Evde çağrıya hazır beklenen süre; ayda en çok 120 saat ödenir."),
+        Field("stamp_exemption_left", "money", "Bu aya kalan asgari ücret damga istisnası", default=0, min=0, max=100_000, unit="TL",
+              help="Maaş bordronuz istisnayı tüketmişse 0 (çoğu durumda). Maaş hesaplayıcısı kalanı gösterir."),
+    ),
+    outputs=(
+        Output("net", "Net nöbet ücreti", "money", main=True),
+        Output("gross", "Brüt nöbet + icap ücreti", "money", main=True),
+        Output("stamp_tax", "Damga vergisi", "money", main=True),
+        Output("on_call_amount", "Nöbet ücreti (brüt)", "money"),
+        Output("standby_amount", "İcap ücreti (brüt)", "money"),
+        Output("paid_hours", "Ödenen nöbet saati", "hours"),
+        Output("unpaid_hours", "Tavan nedeniyle ödenmeyen saat", "hours"),
+        ),
+    compute=compute,
+    parameter_set=SET,
+    references=("657 DMK ek md.33", "8. dönem Sağlık ve Sosyal Hizmetler hizmet kolu toplu sözleşmesi", "488 s. DVK"),
+    example={"month": "2026-07", "staff_group": "lisans", "hours_normal": 48, "hours_normal_night": 40, "hours_risky": 24,
+             "hours_holiday": 16},
+)
