@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -26,6 +25,7 @@ CACHE = ROOT / ".cache"
 DIST = ROOT / "dist"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 EXTRAS = "site,test,pyodide"
+PYODIDE_TEST_WHEELS = ROOT / "tests" / "pyodide" / "requirements.txt"
 
 
 def log(msg: str) -> None:
@@ -49,7 +49,8 @@ def in_venv() -> bool:
 def setup(force: bool = False) -> None:
     """Create .venv, install the package with its development extras, install the pinned npm pyodide."""
     stamp = VENV / ".hesap-setup"
-    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + (ROOT / "package-lock.json").read_bytes()).hexdigest()
+    inputs = [ROOT / "pyproject.toml", ROOT / "package-lock.json", PYODIDE_TEST_WHEELS]
+    want = hashlib.sha256(b"".join(p.read_bytes() for p in inputs)).hexdigest()
     if not force and stamp.exists() and stamp.read_text() == want and PYODIDE_NPM.exists():
         return
     if not venv_python().exists():
@@ -60,6 +61,9 @@ def setup(force: bool = False) -> None:
     run([venv_python(), "-m", "pip", "install", "-q", "-e", f".[{EXTRAS}]"], cwd=ROOT)
     log("installing the pinned Pyodide from npm")
     run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=ROOT)
+    log("downloading the pure-Python wheels the engine tests use inside Pyodide")
+    run([venv_python(), "-m", "pip", "download", "-q", "--only-binary", ":all:", "--no-deps", "--python-version", "3.13",
+         "--platform", "any", "-d", CACHE / "pyodide-wheels", "-r", PYODIDE_TEST_WHEELS])
     stamp.write_text(want)
 
 

@@ -17,6 +17,18 @@ MODULES = (
     "calc.membership.timeline",
     "calc.membership.petition",
     "calc.dues.split",
+    "calc.pay.active_days",
+    "calc.pay.sick_report",
+    "calc.pay.net_performance",
+    "calc.pay.performance_month",
+    "calc.pay.salary",
+    "calc.pay.raise_difference",
+    "calc.pay.on_call",
+    "calc.election.central_delegates",
+    "calc.election.branch_delegates",
+    "calc.election.ballots",
+    "calc.election.quorum",
+    "calc.election.calendar",
 )
 
 
@@ -41,10 +53,12 @@ class Context:
     main_set: str | None = None
     explain: Explanation = field(default_factory=Explanation)
     used: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
 
     def table(self, set_name: str, on: date | None = None) -> params.ParameterTable:
         t = params.table_for(set_name, on or self.on)
         self.used.setdefault(set_name, t.id)
+        self.titles.setdefault(set_name, t.title)
         return t
 
     def period_id(self) -> str | None:
@@ -88,6 +102,7 @@ class Calculator:
             "calculator": self.id,
             "parameters": ctx.period_id(),
             "parameter_tables": dict(ctx.used),
+            "parameter_titles": dict(ctx.titles),
             "result": json_value(result),
             "display": {o.name: display(result.get(o.name), o.kind) for o in self.outputs if o.name in result},
             "steps": [s.as_json() for s in ctx.explain.steps],

@@ -26,7 +26,8 @@ from calc.registry import calculators, get
 
 SITE = Path(__file__).resolve().parent
 MARKER = re.compile(r"<!--\s*hesap:(calculator|parameters)\s+([\w/\-]+)\s*-->")
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# The lock file is not shipped: the worker passes its header inline (it loads no Pyodide package).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
 
 
 def _env() -> jinja2.Environment:
@@ -204,8 +205,16 @@ def run_mkdocs(root: Path, stage: Path, dist: Path, cache: Path, version: str) -
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--clean", "-f", str(cfg_path)], check=True, cwd=root)
 
 
-def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, version: str) -> dict:
-    """Pyodide, the wheel and our JS/CSS into dist/; returns the names the templates refer to."""
+def make_snapshot(root: Path, wheel: Path, cache: Path) -> Path:
+    """The memory snapshot (gzip) with calc imported, made in Node with the same Pyodide the site ships."""
+    out = cache / "snapshot.bin.gz"
+    subprocess.run(["node", str(SITE / "snapshot.mjs"), str(wheel), str(out)], check=True, cwd=root,
+                   stdout=subprocess.DEVNULL)
+    return out
+
+
+def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, snapshot: Path, version: str) -> None:
+    """Pyodide, the snapshot, the wheel and our JS/CSS into dist/."""
     pyo = dist / "pyodide"
     pyo.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
@@ -213,6 +222,9 @@ def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, version: str) -> di
         if not src.exists():
             raise SystemExit(f"{src} is missing: run `python3 build.py setup`")
         shutil.copy2(src, pyo / name)
+    snap_name = f"snapshot-{hashlib.sha256(snapshot.read_bytes()).hexdigest()[:12]}.bin.gz"
+    shutil.copy2(snapshot, pyo / snap_name)
+    lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     py = dist / "py"
     py.mkdir(exist_ok=True)
     shutil.copy2(wheel, py / wheel.name)
@@ -220,9 +232,9 @@ def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, version: str) -> di
     assets.mkdir(parents=True, exist_ok=True)
     for f in (SITE / "static").iterdir():
         text = f.read_text(encoding="utf-8")
-        text = text.replace("@WHEEL@", wheel.name).replace("@VERSION@", version)
+        text = (text.replace("@WHEEL@", wheel.name).replace("@VERSION@", version)
+                .replace("@SNAPSHOT@", snap_name).replace("@LOCKINFO@", json.dumps(lock_info)))
         (assets / f.name).write_text(text, encoding="utf-8")
-    return {"wheel": wheel.name}
 
 
 def write_service_worker(dist: Path, version: str, stamp: dict) -> None:
@@ -262,7 +274,7 @@ def build(root: Path, dist: Path, wheel: Path, pyodide_dir: Path, today: date | 
     version = content_hash([root / "calc", root / "site", root / "docs", root / "package-lock.json"])
     index = stage_docs(root, stage, today, version)
     run_mkdocs(root, stage, dist, cache, version)
-    copy_runtime(dist, wheel, pyodide_dir, version)
+    copy_runtime(dist, wheel, pyodide_dir, make_snapshot(root, wheel, cache), version)
     (dist / "calculators.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
     periods = {s: params.periods(s)[-1].id for s in params.set_names()}
     stamp = {"version": version, "built": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%MZ"),

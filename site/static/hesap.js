@@ -2,7 +2,6 @@
 // Contract hooks: [data-calculator], data-state (prerendered|loading|done|error), <output data-result data-json>,
 // inputs in the URL fragment as #girdi=<URL-encoded JSON>.
 const VERSION = "@VERSION@";
-const DEBOUNCE_MS = 120;
 
 const calcs = [...document.querySelectorAll("[data-calculator]")];
 const root = (calcs[0] && calcs[0].dataset.root) || document.querySelector('meta[name="hesap-root"]')?.content || "./";
@@ -41,6 +40,7 @@ function startCalculators() {
   }
   const widgets = calcs.map((node) => new Calculator(node, worker));
   if (!worker) {
+    registerServiceWorker();
     widgets.forEach((w) => w.unsupported("Bu tarayıcı WebAssembly ya da modül Web Worker desteklemiyor: aşağıda örneğin sonucu ve tablolar görünüyor, kendi girdilerinizle hesaplama yapılamıyor. Güncel bir tarayıcı kullanın."));
     return;
   }
@@ -50,9 +50,11 @@ function startCalculators() {
     if (m.type === "progress") widgets.forEach((w) => !ready && w.status(m.text + " (ilk ziyarette Python indirilir, sonra çevrimdışı da çalışır)"));
     if (m.type === "ready") {
       ready = true;
-      console.info(`[hesap] Python hazır: ${m.boot} açılış, ${m.ms} ms`);
+      console.info(`[hesap] Python hazır: ${m.boot} açılış, ${m.ms} ms`, m.marks);
       widgets.forEach((w) => w.ready(m.boot));
+      registerServiceWorker();  // after Python is up, so offline precaching never competes with the first start
     }
+    if (m.type === "failed") registerServiceWorker();
     if (m.type === "failed") widgets.forEach((w) => w.unsupported(`Python başlatılamadı (${m.message}). Sayfayı yenileyin; sorun sürerse başka bir tarayıcı deneyin.`));
     if (m.type === "result") widgets.forEach((w) => w.receive(m));
   });
@@ -72,7 +74,8 @@ class Calculator {
     this.output = node.querySelector("output[data-result]");
     this.statusText = node.querySelector(".hesap-status-text");
     this.latest = 0;
-    this.timer = null;
+    this.inFlight = false;
+    this.dirty = false;
     this.isReady = false;
     const frag = readFragment();
     if (frag) {
@@ -109,13 +112,14 @@ class Calculator {
     this.compute();
   }
 
+  // Recompute on every change, coalesced: at most one computation in flight, the newest inputs always win.
   schedule() {
     this.fragment = null;
     this.pending = true;
     this.setState("loading");
     this.output.classList.add("hesap-stale");
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.compute(), DEBOUNCE_MS);
+    if (this.inFlight) this.dirty = true;
+    else this.compute();
   }
 
   fields() { return [...this.form.querySelectorAll("[name]")]; }
@@ -149,7 +153,6 @@ class Calculator {
   }
 
   compute() {
-    clearTimeout(this.timer);
     if (!this.worker) return;
     const { inputs, date } = this.fragment || this.read();
     if (this.isReady) this.fragment = null;
@@ -159,11 +162,16 @@ class Calculator {
     this.setState("loading");
     if (!this.isReady) return;  // computed once the worker is ready
     this.sentAt = performance.now();
+    this.inFlight = true;
+    this.dirty = false;
     this.worker.postMessage({ seq: this.latest, id: this.id, inputs, date });
   }
 
   receive(m) {
-    if (m.id !== this.id || m.seq !== this.latest) return;
+    if (m.id !== this.id) return;
+    this.inFlight = false;
+    if (this.dirty) return this.compute();  // inputs changed meanwhile: this result is already stale
+    if (m.seq !== this.latest) return;
     this.pending = false;
     this.clearErrors();
     const out = m.out;
@@ -345,6 +353,6 @@ function writeFragment(inputs, date) {
 }
 
 // Start only after every declaration above is initialised (classes are not hoisted).
-registerServiceWorker();
 announceUpdate();
 if (calcs.length) startCalculators();
+else registerServiceWorker();

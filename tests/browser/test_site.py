@@ -1,0 +1,137 @@
+"""End-to-end: every calculator page computes in the browser what the CLI computes, offline too."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+import pytest
+
+import calc
+from calc.registry import get
+
+pytestmark = pytest.mark.browser
+BOOT_TIMEOUT = 60_000
+
+
+def wait_state(page, states=("done",), timeout=BOOT_TIMEOUT) -> str:
+    sel = ", ".join(f'[data-calculator][data-state="{s}"]' for s in states)
+    page.wait_for_selector(sel, timeout=timeout)
+    return page.eval_on_selector("[data-calculator]", "e => e.dataset.state")
+
+
+def page_result(page) -> dict:
+    return json.loads(page.get_attribute("[data-calculator] output[data-result]", "data-json"))
+
+
+def example(calc_id: str) -> dict:
+    c = get(calc_id)
+    return c.example if c.example is not None else {f.name: f.default for f in c.inputs if f.default is not None}
+
+
+def test_index_lists_every_calculator(calculators_index):
+    assert sorted(e["id"] for e in calculators_index) == sorted(c.id for c in calc.calculators())
+
+
+def test_prerendered_example_without_javascript(browser, site, calculators_index):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    for entry in calculators_index:
+        page.goto(site + entry["url"])
+        node = page.locator(f'[data-calculator="{entry["id"]}"]')
+        assert node.get_attribute("data-state") == "prerendered"
+        shown = json.loads(node.locator("output[data-result]").get_attribute("data-json"))
+        assert shown == calc.run(entry["id"], example(entry["id"]))["result"]
+    ctx.close()
+
+
+def test_every_calculator_matches_the_cli(context, site, calculators_index):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for entry in calculators_index:
+        cid = entry["id"]
+        page.goto(site + entry["url"])
+        assert wait_state(page) == "done", cid
+        assert page_result(page) == calc.run(cid, example(cid))["result"], cid
+        # a shared link: the fragment's inputs, and the page recomputes them on load
+        inputs = example(cid)
+        page.goto(site + entry["url"] + "#girdi=" + quote(json.dumps(inputs, ensure_ascii=False)))
+        page.reload()
+        assert wait_state(page) == "done", cid
+        assert page_result(page) == calc.run(cid, inputs)["result"], cid
+    assert errors == []
+
+
+def test_shared_link_with_other_inputs(context, site):
+    page = context.new_page()
+    inputs = {"dues": "1.234,56", "preset": "senim"}
+    page.goto(site + "aidat/#girdi=" + quote(json.dumps(inputs, ensure_ascii=False)))
+    assert wait_state(page) == "done"
+    assert page_result(page) == calc.run("dues/split", inputs)["result"]
+    assert page.input_value('[name="dues"]') == "1.234,56"
+
+
+def test_bad_input_shows_turkish_message_next_to_the_field(context, site, calculators_index):
+    page = context.new_page()
+    for entry in calculators_index:
+        c = get(entry["id"])
+        numeric = next((f for f in c.inputs if f.type in ("money", "decimal", "integer")), None)
+        if numeric is None:
+            continue
+        page.goto(site + entry["url"])
+        wait_state(page)
+        page.fill(f'[data-calculator] [name="{numeric.name}"]', "abc")
+        assert wait_state(page, ("error",)) == "error", c.id
+        msg = page.locator(f'[data-field="{numeric.name}"] .hesap-error')
+        assert msg.is_visible(), c.id
+        assert numeric.label in msg.inner_text() and "sayı değil" in msg.inner_text(), c.id
+        with pytest.raises(calc.InputError):
+            calc.run(c.id, {**example(c.id), numeric.name: "abc"})
+
+
+def test_recompute_on_input_change(context, site):
+    page = context.new_page()
+    page.goto(site + "aidat/")
+    wait_state(page)
+    page.fill('[name="dues"]', "1000")
+    page.wait_for_function("() => document.querySelector('[data-calculator] output').dataset.json?.includes('650.00')")
+    assert wait_state(page) == "done"
+    assert page_result(page)["primary_organisation"] == "650.00"
+    assert "girdi=" in page.url
+
+
+def test_offline_after_one_visit(context, site, calculators_index):
+    page = context.new_page()
+    first, second = calculators_index[0], calculators_index[-1]
+    page.goto(site + first["url"])
+    wait_state(page)
+    page.evaluate("async () => { const r = await navigator.serviceWorker.ready; return !!r.active; }")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=BOOT_TIMEOUT)
+    context.set_offline(True)
+    page.reload()
+    assert wait_state(page) == "done"
+    page.goto(site + second["url"])
+    assert wait_state(page) == "done"
+    assert page_result(page) == calc.run(second["id"], example(second["id"]))["result"]
+    context.set_offline(False)
+
+
+def test_keyboard_only_and_labels(context, site, calculators_index):
+    page = context.new_page()
+    for entry in calculators_index:
+        page.goto(site + entry["url"])
+        unlabeled = page.evaluate("""() => [...document.querySelectorAll('[data-calculator] input, [data-calculator] select, [data-calculator] textarea')]
+            .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.name)""")
+        assert unlabeled == [], entry["id"]
+    page.goto(site + "aidat/")
+    wait_state(page)
+    page.focus('[name="dues"]')
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2000")
+    page.keyboard.press("Tab")
+    page.wait_for_function("() => document.querySelector('[data-calculator] output').dataset.json?.includes('1300.00')")
+    assert page.evaluate("document.activeElement.name") == "preset"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") in ("INPUT", "BUTTON", "SELECT")

@@ -1,0 +1,74 @@
+"""The engine under Pyodide in Node gives exactly what it gives under CPython; the wheel installs with micropip."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import calc
+from calc.web import run_json
+
+pytestmark = pytest.mark.pyodide
+ROOT = Path(__file__).resolve().parents[1]
+ENGINE = ROOT / "tests" / "pyodide" / "engine.mjs"
+WHEELS = ROOT / ".cache" / "pyodide-wheels"
+ON = "2026-11-23"
+
+
+@pytest.fixture(scope="module")
+def wheel() -> Path:
+    found = sorted((ROOT / ".cache" / "wheel").glob("hesap_calc-*-py3-none-any.whl"))
+    if not found or not (ROOT / "node_modules" / "pyodide").exists() or not shutil.which("node"):
+        pytest.fail("the wheel, node or node_modules/pyodide is missing: run `python3 build.py test`")
+    return found[-1]
+
+
+def node(*args: str, stdin: str = "", timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run(["node", str(ENGINE), *args], input=stdin, capture_output=True, text=True,
+                          cwd=ROOT, timeout=timeout)
+
+
+def cases() -> list[dict]:
+    """Each calculator's worked example, its bare defaults, and a bad value in each numeric input."""
+    out = []
+    for c in calc.calculators():
+        example = c.example if c.example is not None else {f.name: f.default for f in c.inputs if f.default is not None}
+        out.append({"id": c.id, "inputs": example, "date": ON})
+        out.append({"id": c.id, "inputs": {}, "date": ON})
+        for f in c.inputs:
+            if f.type in ("money", "decimal", "integer"):
+                out.append({"id": c.id, "inputs": {**example, f.name: "1.2.3,4x"}, "date": ON})
+    out.append({"id": "dues/split", "inputs": {"dues": "1.234,56"}, "date": None})
+    out.append({"id": "no/such", "inputs": {}, "date": ON})
+    return out
+
+
+def test_every_calculator_gives_the_same_json_under_pyodide(wheel):
+    todo = cases()
+    proc = node("run", str(wheel), stdin=json.dumps(todo, ensure_ascii=False))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    got = json.loads(proc.stdout)
+    assert len(got) == len(todo)
+    for case, pyodide_out in zip(todo, got):
+        cpython_out = json.loads(run_json(case["id"], json.dumps(case["inputs"], ensure_ascii=False), case["date"]))
+        assert pyodide_out == cpython_out, case
+
+
+def test_the_wheel_installs_with_micropip(wheel):
+    if not (WHEELS / "micropip-0.11.1-py3-none-any.whl").exists():
+        pytest.fail(f"{WHEELS} lacks micropip: run `python3 build.py test`")
+    proc = node("micropip", str(wheel), str(WHEELS))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    version, count = proc.stdout.split()[-2:]
+    assert version == calc.__version__ and int(count) == len(calc.calculators())
+
+
+def test_engine_suite_passes_under_pyodide(wheel):
+    proc = node("pytest", str(wheel), str(WHEELS), str(ROOT / "tests"), timeout=1200)
+    tail = (proc.stdout + proc.stderr)[-3000:]
+    assert proc.returncode == 0, tail
+    assert " passed" in tail and " failed" not in tail, tail
