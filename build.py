@@ -76,31 +76,55 @@ def reexec_in_venv() -> None:
 
 # ---------------------------------------------------------------- build
 
-def build_wheel() -> Path:
+def build_wheel(preview: bool = False) -> Path:
     out = CACHE / "wheel"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", out, ROOT])
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
     wheels = list(out.glob("hesap_calc-*-py3-none-any.whl"))
     if len(wheels) != 1:
         raise SystemExit(f"expected one py3-none-any wheel, found {wheels}")
+    if preview:  # the engine in the browser accepts unconfirmed values too (calc.params.preview_mode)
+        import zipfile
+        with zipfile.ZipFile(wheels[0], "a") as z:
+            z.writestr("calc/data/PREVIEW", "staff preview: not for publishing\n")
     return wheels[0]
 
 
 def build(args=None) -> None:
+    t0 = time.time()
+    preview = bool(getattr(args, "preview", False))
+    if preview:
+        os.environ["HESAP_PREVIEW"] = "1"
+        log("ÖNİZLEME: teyit edilmemiş değerler kabul ediliyor; bu derleme yayımlanmamalı")
+    from calc import ParameterError, params
+    try:
+        params.validate_all() if not preview else [params.load_set(n, allow_unconfirmed=True) for n in params.set_names()]
+    except ParameterError as exc:  # the build refuses a table that is incomplete, inconsistent or unsourced
+        raise SystemExit(f"[build] parametre hatası: {exc}\n[build] site derlenmedi; dosyayı düzeltip yeniden deneyin.")
     import sitebuild  # site/sitebuild.py: pages, forms, worker, service worker
 
-    t0 = time.time()
-    from calc import params
-    params.validate_all()  # the build refuses a table that is incomplete, inconsistent or unsourced
-    wheel = build_wheel()
-    sitebuild.build(root=ROOT, dist=DIST, wheel=wheel, pyodide_dir=PYODIDE_NPM)
+    wheel = build_wheel(preview)
+    sitebuild.build(root=ROOT, dist=DIST, wheel=wheel, pyodide_dir=PYODIDE_NPM, preview=preview)
     log(f"built {DIST.relative_to(ROOT)}/ in {time.time() - t0:.1f} s")
 
 
+def new_period(args) -> None:
+    """Scaffold the next period of a parameter set from its newest one, every value marked to confirm."""
+    sys.path.insert(0, str(ROOT))
+    from calc import staff
+    try:
+        path = staff.scaffold_period(args.set, args.period, ROOT / "calc" / "data")
+    except (ValueError, FileNotFoundError) as exc:
+        raise SystemExit(f"new-period: {exc}")
+    print(f"{path.relative_to(ROOT)} yazıldı. Her değeri resmî kaynağıyla karşılaştırıp güncelleyin ve o değerin\n"
+          "`confirmed = false` satırını silin. Önizleme: python3 build.py serve --preview  ·  Yayın öncesi: python3 build.py test")
+
+
 def serve(args) -> None:
-    if args.rebuild or not (DIST / "calculators.json").exists():
-        build()
+    if args.rebuild or args.preview or not (DIST / "calculators.json").exists():
+        build(args)
     import http.server
     import functools
 
@@ -147,10 +171,15 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("setup", help="create .venv and install everything (also done by every other command)")
-    sub.add_parser("build", help="build the site into dist/")
+    bd = sub.add_parser("build", help="build the site into dist/")
+    bd.add_argument("--preview", action="store_true", help="staff preview: accept values not yet confirmed (never publish)")
     s = sub.add_parser("serve", help="serve dist/ on 127.0.0.1 (builds when needed)")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--rebuild", action="store_true", help="build even when dist/ exists")
+    s.add_argument("--preview", action="store_true", help="build a staff preview first (see build --preview)")
+    n = sub.add_parser("new-period", help="scaffold the next parameter period, e.g. new-period salary 2027-01")
+    n.add_argument("set", help="parameter set: salary, income_tax, ...")
+    n.add_argument("period", help="period id: 2027-01 (month), 2027 (year) or 2027-03-15 (day)")
     t = sub.add_parser("test", help="build, then run every test (engine, Pyodide in Node, browser)")
     t.add_argument("pytest_args", nargs="*", help="passed on to pytest, e.g. -k timeline")
     b = sub.add_parser("bench", help="measure page speed against a bare Pyodide page")
@@ -158,6 +187,9 @@ def main() -> None:
     args = p.parse_args()
     if args.command == "setup":
         setup(force=True)
+        return
+    if args.command == "new-period":  # stdlib only: works before any setup
+        new_period(args)
         return
     reexec_in_venv()
     sys.path.insert(0, str(ROOT / "site"))

@@ -16,7 +16,8 @@ shipped table and names the file and key of each problem.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -54,6 +55,7 @@ class ParameterTable:
     source: str
     params: dict[str, Parameter]
     file: str
+    acknowledged: tuple[str, ...] = ()
 
     def __getitem__(self, key: str):
         return self.params[key].value
@@ -89,6 +91,7 @@ class SetSchema:
     description: str
     periodic: bool
     keys: dict[str, KeySpec]
+    max_change: Decimal = Decimal("0.5")
 
 
 def _data_root():
@@ -124,7 +127,8 @@ def load_schema(name: str, root=None) -> SetSchema:
             max_change=_dec_or_none(spec.get("max_change")), required=spec.get("required", True),
             fields=tuple(spec.get("fields", ())), help=spec.get("help", ""),
         )
-    return SetSchema(name, meta.get("title", name), meta.get("description", ""), meta.get("periodic", False), keys)
+    return SetSchema(name, meta.get("title", name), meta.get("description", ""), meta.get("periodic", False), keys,
+                     _dec_or_none(meta.get("max_change")) or DEFAULT_MAX_CHANGE)
 
 
 def _dec_or_none(v):
@@ -280,7 +284,10 @@ def _load_period(name: str, schema: SetSchema, node, *, allow_unconfirmed: bool)
         _check_value(fname, key, spec, entry["value"])
         params[key] = Parameter(key, spec.label, _normalise(spec, entry["value"]), entry["reference"].strip(),
                                 entry.get("source", raw.get("source", "")), spec.unit, spec.type, entry.get("note", ""))
-    return ParameterTable(name, raw["id"], raw["title"], vf, vu, raw.get("source", ""), params, fname)
+    ack = raw.get("acknowledge", [])
+    if not isinstance(ack, list) or not all(isinstance(k, str) and k in schema.keys for k in ack):
+        raise ParameterError(fname, "acknowledge", "şemadaki anahtarların listesi olmalı, örneğin acknowledge = [\"monthly_coefficient\"]")
+    return ParameterTable(name, raw["id"], raw["title"], vf, vu, raw.get("source", ""), params, fname, tuple(ack))
 
 
 def load_set(name: str, root=None, *, allow_unconfirmed: bool = False) -> list[ParameterTable]:
@@ -303,14 +310,61 @@ def load_set(name: str, root=None, *, allow_unconfirmed: bool = False) -> list[P
             if schema.periodic and t.valid_until is not None and t.valid_until != expected_end:
                 raise ParameterError(t.file, "valid_until", f"dönemler arasında boşluk: {t.valid_until} ile {nxt.valid_from} arası hiçbir tabloda yok")
             if t.valid_until is None:
-                t = ParameterTable(t.set, t.id, t.title, t.valid_from, expected_end, t.source, t.params, t.file)
+                t = replace(t, valid_until=expected_end)
+            check_changes(schema, t, nxt)
         closed.append(t)
     return closed
 
 
+DEFAULT_MAX_CHANGE = Decimal("0.5")
+
+
+def _numbers(value) -> dict[str, Decimal]:
+    """Every number inside a value, by a readable path: `3` for a list item, `2/4` in a matrix row."""
+    if isinstance(value, bool) or value is None:
+        return {}
+    if isinstance(value, (int, Decimal)):
+        return {"": Decimal(value)}
+    if isinstance(value, dict):
+        return {f"{k}{'/' + p if p else ''}": v for k, item in value.items() for p, v in _numbers(item).items()}
+    if isinstance(value, (list, tuple)):
+        return {f"{i}{'/' + p if p else ''}": v for i, item in enumerate(value, 1) for p, v in _numbers(item).items()}
+    return {}
+
+
+def check_changes(schema: SetSchema, old: ParameterTable, new: ParameterTable) -> None:
+    """Refuse an implausible jump from one period to the next (a typo like 15,75512 for 1,575512).
+
+    Each number may change by at most `max_change` (relative; schema key or set default 0,5) unless the
+    new period lists the key in `acknowledge`. The message names file, key, old and new value.
+    """
+    for key, spec in schema.keys.items():
+        if key in new.acknowledged or key not in old.params or key not in new.params:
+            continue
+        limit = spec.max_change if spec.max_change is not None else schema.max_change
+        before, after = _numbers(old.params[key].value), _numbers(new.params[key].value)
+        for path, a in before.items():
+            b = after.get(path)
+            if b is None or a == b:
+                continue
+            change = (b - a) / abs(a) if a else Decimal(1)
+            if abs(change) > limit:
+                where = f"{key}[{path}]" if path else key
+                raise ParameterError(
+                    new.file, where,
+                    f"önceki dönemden ({old.file}) bu yana %{abs(change) * 100:.0f} değişmiş: {a} → {b}. "
+                    f"Yazım hatası olabilir (izin verilen en çok %{limit * 100:.0f}). Değer doğruysa dosyanın "
+                    f"başına acknowledge = [\"{key}\"] ekleyin.")
+
+
+def preview_mode() -> bool:
+    """A staff preview build accepts values still marked `confirmed = false` (never a published build)."""
+    return os.environ.get("HESAP_PREVIEW") == "1" or (_data_root() / "PREVIEW").is_file()
+
+
 @lru_cache(maxsize=None)
 def _cached_set(name: str) -> tuple[ParameterTable, ...]:
-    return tuple(load_set(name))
+    return tuple(load_set(name, allow_unconfirmed=preview_mode()))
 
 
 @lru_cache(maxsize=None)

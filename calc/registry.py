@@ -78,6 +78,7 @@ class Calculator:
     parameter_set: str | None = None
     references: tuple[str, ...] = ()
     example: dict | None = None  # inputs of the page's worked example, when the defaults are not one
+    period_input: str | None = None  # the input that picks the parameter period (else the page offers a date)
 
     @property
     def family(self) -> str:
@@ -92,6 +93,8 @@ class Calculator:
             out["parameter_set"] = self.parameter_set
         if self.example is not None:
             out["example"] = self.example
+        if self.period_input:
+            out["period_input"] = self.period_input
         return out
 
     def run(self, raw_inputs: dict, on: date | None = None) -> dict:

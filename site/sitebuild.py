@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -20,12 +22,12 @@ from pathlib import Path
 import jinja2
 
 import calc
-from calc import params
+from calc import params, staff
 from calc.explain import display
 from calc.registry import calculators, get
 
 SITE = Path(__file__).resolve().parent
-MARKER = re.compile(r"<!--\s*hesap:(calculator|parameters)\s+([\w/\-]+)\s*-->")
+MARKER = re.compile(r"<!--\s*hesap:(calculator|parameters|changes)(?:\s+([\w/\-]+))?\s*-->")
 # The lock file is not shipped: the worker passes its header inline (it loads no Pyodide package).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
 
@@ -87,7 +89,10 @@ def _scalar(v) -> str:
 def render_calculator(env, calc_id: str, prefix: str, today: date, version: str) -> str:
     c = get(calc_id)
     inputs = example_inputs(c)
-    out = c.run(inputs, today)
+    try:
+        out = c.run(inputs, today)
+    except calc.InputError as exc:  # e.g. a new salary period without its income-tax year
+        raise SystemExit(f"{calc_id}: sayfa örneği hesaplanamadı: {exc.message}")
     schema = c.schema()
     schema["periods"] = _periods_of(c)
     values = {f.name: form_value(f, inputs.get(f.name, f.default)) for f in c.inputs}
@@ -100,7 +105,7 @@ def render_calculator(env, calc_id: str, prefix: str, today: date, version: str)
 
 
 def _periods_of(c) -> list[dict]:
-    if not c.parameter_set or not params.schema(c.parameter_set).periodic:
+    if c.period_input or not c.parameter_set or not params.schema(c.parameter_set).periodic:
         return []
     return [{"id": t.id, "title": t.title, "from": t.valid_from.isoformat()} for t in params.periods(c.parameter_set)]
 
@@ -147,6 +152,49 @@ def _record_field(name: str, value) -> str:
     return display(value)
 
 
+# ---------------------------------------------------------------- what changed
+
+def render_changes(env) -> str:
+    """“Neler değişti?”: for each periodic set, period by period, what changed and what it means for typical members."""
+    members = tomllib.loads((SITE / "typical-members.toml").read_text(encoding="utf-8"))["member"]
+    sets = []
+    for name in params.set_names():
+        sch = params.schema(name)
+        if not sch.periodic:
+            continue
+        tables = params.periods(name)
+        periods = []
+        for old, new in zip(tables, tables[1:]):
+            changed = [{"label": c.label, "reference": c.reference, "ratio": c.ratio,
+                        "old": _param_display(old.params[c.key]) if c.key in old.params else "—",
+                        "new": _param_display(new.params[c.key])} for c in staff.changes(old, new)]
+            entry = {"old": old, "new": new, "changes": changed, "members": []}
+            if name == "salary":
+                entry["month_before"] = f"{old.valid_until:%Y-%m}"
+                entry["month_after"] = f"{new.valid_from:%Y-%m}"
+                entry["members"] = [_member_effect(m, entry["month_before"], entry["month_after"]) for m in members]
+            periods.append(entry)
+        sets.append({"name": name, "title": sch.title, "periods": list(reversed(periods))})
+    return env.get_template("changes.html").render(sets=sets, pct=_show_ratio).strip()
+
+
+def _member_effect(member: dict, before: str, after: str) -> dict:
+    inputs = {**member["inputs"], "month_before": before, "month_after": after}
+    try:
+        r = calc.run("pay/raise-difference", inputs)["result"]
+    except calc.InputError as exc:
+        return {"label": member["label"], "error": exc.message}
+    return {"label": member["label"], "before": display(Decimal(r["net_before"]), "money"),
+            "after": display(Decimal(r["net_after"]), "money"), "diff": display(Decimal(r["net_difference"]), "money"),
+            "rate": display(Decimal(r["net_change_rate"]), "rate")}
+
+
+def _show_ratio(r) -> str:
+    if r is None:
+        return "—"
+    return ("+" if r > 0 else "") + display(Decimal(r).quantize(Decimal("0.0001")), "rate")
+
+
 # ---------------------------------------------------------------- staging and MkDocs
 
 def stage_docs(root: Path, stage: Path, today: date, version: str) -> list[dict]:
@@ -164,6 +212,8 @@ def stage_docs(root: Path, stage: Path, today: date, version: str) -> list[dict]
             kind, name = m.group(1), m.group(2)
             if kind == "parameters":
                 return render_parameters(env, name)
+            if kind == "changes":
+                return render_changes(env)
             if name in seen:
                 raise SystemExit(f"{rel}: {name} is embedded on two pages; one page per calculator")
             seen.add(name)
@@ -197,12 +247,14 @@ def calculator_list(index: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def run_mkdocs(root: Path, stage: Path, dist: Path, cache: Path, version: str) -> None:
+def run_mkdocs(root: Path, stage: Path, dist: Path, cache: Path, version: str, preview: bool = False) -> None:
     cfg = (SITE / "mkdocs.yml").read_text(encoding="utf-8")
     cfg = cfg.replace("@DOCS_DIR@", str(stage)).replace("@SITE_DIR@", str(dist)).replace("@THEME_DIR@", str(SITE / "overrides")).replace("@VERSION@", version)
+    cfg = cfg.replace('preview: false', f'preview: {"true" if preview else "false"}')
     cfg_path = cache / "mkdocs.yml"
     cfg_path.write_text(cfg, encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--clean", "-f", str(cfg_path)], check=True, cwd=root)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}  # the theme's banner about MkDocs 2.0; we pin mkdocs 1.6
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--clean", "-f", str(cfg_path)], check=True, cwd=root, env=env)
 
 
 def make_snapshot(root: Path, wheel: Path, cache: Path) -> Path:
@@ -266,17 +318,17 @@ def content_hash(paths: list[Path]) -> str:
     return h.hexdigest()[:12]
 
 
-def build(root: Path, dist: Path, wheel: Path, pyodide_dir: Path, today: date | None = None) -> None:
+def build(root: Path, dist: Path, wheel: Path, pyodide_dir: Path, today: date | None = None, preview: bool = False) -> None:
     today = today or date.today()
     cache = root / ".cache"
     cache.mkdir(exist_ok=True)
     stage = cache / "docs"
     version = content_hash([root / "calc", root / "site", root / "docs", root / "package-lock.json"])
     index = stage_docs(root, stage, today, version)
-    run_mkdocs(root, stage, dist, cache, version)
+    run_mkdocs(root, stage, dist, cache, version, preview)
     copy_runtime(dist, wheel, pyodide_dir, make_snapshot(root, wheel, cache), version)
     (dist / "calculators.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
     periods = {s: params.periods(s)[-1].id for s in params.set_names()}
-    stamp = {"version": version, "built": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%MZ"),
+    stamp = {"version": version, "preview": preview, "built": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%MZ"),
              "calc": calc.__version__, "periods": periods}
     write_service_worker(dist, version, stamp)

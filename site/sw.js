@@ -27,7 +27,8 @@ self.addEventListener("fetch", (event) => {
   if (req.mode === "navigate") {
     event.respondWith((async () => {
       try {
-        const fresh = await fetch(req);
+        // revalidate: a heuristically cached old page must not hide a new build (costs a 304 when unchanged)
+        const fresh = await fetch(req.url, { cache: "no-cache", credentials: "same-origin" });
         if (fresh.ok) (await caches.open(CACHE)).put(req, fresh.clone());
         return fresh;
       } catch (err) {

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -44,3 +47,42 @@ def cli():
 # Under Pyodide (tests/test_pyodide.py runs this suite in Node) there is no subprocess and no browser.
 EMSCRIPTEN = sys.platform == "emscripten"
 collect_ignore = ["test_cli.py", "test_pyodide.py", "browser"] if EMSCRIPTEN else []
+
+
+def confirm_scaffold(path: Path, scale: dict[str, str] | None = None) -> None:
+    """Play the staff member: drop every `confirmed = false`, and scale some coefficients (key → factor)."""
+    text = path.read_text(encoding="utf-8").replace("confirmed = false\n", "")
+    for key, factor in (scale or {}).items():
+        head = f"[values.{key}]\n"
+        i = text.index(head)
+        j = text.index("value = ", i)
+        k = text.index("\n", j)
+        old = Decimal(text[j + len("value = "):k])
+        text = text[:j] + f"value = {(old * Decimal(factor)).quantize(Decimal('0.000001'))}" + text[k:]
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def next_period_site(tmp_path_factory):
+    """A copy of the project with a fake 2027 Ocak salary period and 2027 tax year (+10 %), built to dist/."""
+    if EMSCRIPTEN:
+        pytest.skip("no subprocess under Pyodide")
+    from calc import staff
+
+    root = tmp_path_factory.mktemp("next") / "hesap"
+    root.mkdir()
+    for name in ("calc", "site", "docs"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("build.py", "pyproject.toml", "package.json", "package-lock.json", "README.md"):
+        shutil.copy2(ROOT / name, root / name)
+    for name in (".venv", "node_modules"):
+        (root / name).symlink_to(ROOT / name)
+    data = root / "calc" / "data"
+    confirm_scaffold(staff.scaffold_period("salary", "2027-01", data),
+                     {"monthly_coefficient": "1.10", "base_salary_coefficient": "1.10", "side_payment_coefficient": "1.10"})
+    confirm_scaffold(staff.scaffold_period("income_tax", "2027", data))
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    proc = subprocess.run([sys.executable, str(root / "build.py"), "build"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    return root

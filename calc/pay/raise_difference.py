@@ -13,7 +13,7 @@ from ..fields import Field
 from ..numbers import format_money
 from ..registry import Calculator, Context, Output
 from .salary import (MONTH_HELP, SET, TAX_SET, Payslip, check_month, month_label, parse_month, payslip, person_fields,
-                     person_from, tables_for, warn_inputs)
+                     person_from, tables_for, warn_inputs, month_before_newest, newest_month)
 
 
 def _amounts(slip: Payslip) -> dict[str, tuple[str, Decimal, str]]:
@@ -88,8 +88,8 @@ CALCULATOR = Calculator(
         "varsayılarak hesaplanır (tahmin). Maaş hesaplayıcısındaki okumalar ve tahminler burada da geçerlidir."
     ),
     inputs=(
-        Field("month_before", "text", "Önceki ay", default="2026-06", required=True, help=MONTH_HELP, check=check_month),
-        Field("month_after", "text", "Sonraki ay", default="2026-07", required=True, help=MONTH_HELP, check=check_month),
+        Field("month_before", "text", "Önceki ay", default=month_before_newest(), required=True, help=MONTH_HELP, check=check_month),
+        Field("month_after", "text", "Sonraki ay", default=newest_month(), required=True, help=MONTH_HELP, check=check_month),
         *person_fields(),
     ),
     outputs=(
@@ -105,8 +105,9 @@ CALCULATOR = Calculator(
     ),
     compute=compute,
     parameter_set=SET,
+    period_input="month_after",
     references=("657 DMK md.154", "HMB Ocak/Temmuz Mali ve Sosyal Haklar Genelgeleri", "GVK md.103"),
-    example={"month_before": "2026-06", "month_after": "2026-07", "title": "hemsire", "grade": 1, "step": 4,
+    example={"month_before": month_before_newest(), "month_after": newest_month(), "title": "hemsire", "grade": 1, "step": 4,
              "service_years": 15, "additional_indicator": 3600, "spouse_not_working": True, "children_under_6": 1,
              "children_over_6": 1, "union_member": True, "union_dues": "250"},
 )

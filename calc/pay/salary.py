@@ -11,7 +11,7 @@ amount per person (a child) is rounded before it is multiplied by the count.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from .. import params
@@ -446,10 +446,21 @@ def warn_inputs(p: Person, v: dict, ex: Explanation) -> None:
                 "5510 prime esas kazancı üzerinden hesaplandı.")
 
 
-MONTH_HELP = "YYYY-AA biçiminde bordro ayı. Ocak–Haziran ve Temmuz–Aralık tabloları var: 2025 ve 2026."
+def newest_month() -> str:
+    """First month of the newest salary table: defaults follow a new period with no code change."""
+    return f"{params.periods(SET)[-1].valid_from:%Y-%m}"
 
 
-def person_fields(month_default: str = "2026-07") -> tuple[Field, ...]:
+def month_before_newest() -> str:
+    """Last month of the period before the newest one (the “before” of a raise)."""
+    return f"{params.periods(SET)[-1].valid_from - timedelta(days=1):%Y-%m}"
+
+
+MONTH_HELP = ("YYYY-AA biçiminde ay; o ayda yürürlükte olan tablo kullanılır. Tablosu olan dönemler: "
+              + ", ".join(t.title for t in params.periods(SET)) + ".")
+
+
+def person_fields() -> tuple[Field, ...]:
     newest = params.periods(SET)[-1]
     rows = newest["indicator_table"]
     return (
@@ -536,7 +547,7 @@ CALCULATOR = Calculator(
         "işveren maliyeti (kurum MYÖ payı %12 okunuşu) tahmindir; 2026 toplu sözleşme ikramiyesi tutarı kaynaklanamadı."
     ),
     inputs=(
-        Field("month", "text", "Bordro ayı", default="2026-07", required=True, help=MONTH_HELP, check=check_month),
+        Field("month", "text", "Bordro ayı", default=newest_month(), required=True, help=MONTH_HELP, check=check_month),
         *person_fields(),
         Field("cumulative_base_before", "money", "Önceki aylardan devreden kümülatif vergi matrahı", min=0, max=100_000_000, unit="TL",
               help="Bordronuzda önceki ayın “kümülatif vergi matrahı”. Boş bırakılırsa Ocak'tan bu aya kadar her ay aynı bordro "
@@ -545,9 +556,10 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=compute,
     parameter_set=SET,
+    period_input="month",
     references=("657 DMK md.43, 152, 154, 202", "375 s. KHK ek md.9, ek md.40", "5510 s.K. md.80, 81", "GVK md.23/18, 63, 103",
                 "488 s. DVK (1) ve (2) sayılı tablolar", "4688 s.K."),
-    example={"month": "2026-07", "title": "hemsire", "grade": 1, "step": 4, "service_years": 15,
+    example={"month": newest_month(), "title": "hemsire", "grade": 1, "step": 4, "service_years": 15,
              "additional_indicator": 3600, "spouse_not_working": True, "children_under_6": 1, "children_over_6": 1,
              "union_member": True, "union_dues": "250"},
 )

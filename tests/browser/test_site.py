@@ -54,6 +54,7 @@ def test_every_calculator_matches_the_cli(context, site, calculators_index):
         page.goto(site + entry["url"])
         assert wait_state(page) == "done", cid
         assert page_result(page) == calc.run(cid, example(cid))["result"], cid
+        assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot", cid
         # a shared link: the fragment's inputs, and the page recomputes them on load
         inputs = example(cid)
         page.goto(site + entry["url"] + "#girdi=" + quote(json.dumps(inputs, ensure_ascii=False)))
@@ -111,6 +112,7 @@ def test_offline_after_one_visit(context, site, calculators_index):
     context.set_offline(True)
     page.reload()
     assert wait_state(page) == "done"
+    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"  # the cached snapshot
     page.goto(site + second["url"])
     assert wait_state(page) == "done"
     assert page_result(page) == calc.run(second["id"], example(second["id"]))["result"]
@@ -135,3 +137,14 @@ def test_keyboard_only_and_labels(context, site, calculators_index):
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.tagName") in ("INPUT", "BUTTON", "SELECT")
+
+
+def test_fallback_start_gives_the_same_results(context, site, calculators_index):
+    """A corrupt snapshot: the worker starts Pyodide normally and every calculator still agrees with the CLI."""
+    context.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(status=200, body=b"not a snapshot"))
+    page = context.new_page()
+    for entry in calculators_index:
+        page.goto(site + entry["url"])
+        assert wait_state(page) == "done", entry["id"]
+        assert page.get_attribute("[data-calculator]", "data-boot") == "fallback", entry["id"]
+        assert page_result(page) == calc.run(entry["id"], example(entry["id"]))["result"], entry["id"]
