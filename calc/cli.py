@@ -33,7 +33,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _read_json(path: str) -> dict:
     try:
-        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
+        text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8-sig").read()  # Notepad's BOM too
+        text = text.lstrip("\ufeff")
     except OSError as exc:
         raise InputError("input", f"girdi dosyası okunamadı: {exc.strerror}") from None
     except UnicodeDecodeError:
@@ -67,7 +68,8 @@ def format_text(calc_id: str, out: dict) -> str:
     lines.append("")
     for o in calc.outputs:
         if o.name in out["display"]:
-            lines.append(f"{o.label}: {out['display'][o.name]}")
+            shown = out["display"][o.name]
+            lines.append(f"{o.label}:\n{shown}" if "\n" in shown else f"{o.label}: {shown}")
     if out["steps"]:
         lines += ["", "Adım adım:"]
         for i, s in enumerate(out["steps"], 1):

@@ -10,7 +10,7 @@ from .dates import format_date, format_datetime
 from .money import plain
 from .numbers import format_money, format_number, format_percent
 
-KINDS = ("money", "decimal", "rate", "integer", "date", "datetime", "text", "hours", "days", "points", "table", "list")
+KINDS = ("money", "decimal", "rate", "integer", "date", "datetime", "text", "hours", "days", "points", "table", "list", "rows")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,16 @@ class Explanation:
         self.warnings.append(text)
 
 
+def cell_value(value, kind: str):
+    """A table cell back from its JSON form (money strings) to a value `display` can format."""
+    if kind in ("money", "decimal", "rate", "points") and isinstance(value, str):
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            return value
+    return value
+
+
 def guess_kind(value: object) -> str:
     if isinstance(value, bool):
         return "text"
@@ -81,10 +91,12 @@ def json_value(value: object):
     return value
 
 
-def display(value: object, kind: str = "text") -> str:
+def display(value: object, kind: str = "text", columns: tuple = ()) -> str:
     """Turkish display of a value of a given kind (`1.234,56 TL`, `%65`, `23 Kasım 2026 Pazartesi`)."""
     if value is None:
         return "—"
+    if kind == "rows" and columns and isinstance(value, (list, tuple)):
+        return "\n".join("  " + " · ".join(display(cell_value(row.get(k), kd), kd) for k, _, kd in columns) for row in value)
     if isinstance(value, bool):
         return "evet" if value else "hayır"
     if kind == "money":

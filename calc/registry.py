@@ -40,9 +40,16 @@ class Output:
     label: str
     kind: str = "text"
     main: bool = False
+    columns: tuple[tuple[str, str, str], ...] = ()  # for kind "rows": (key, Turkish heading, kind) per column
+    chart: str = ""  # "bars" ({name: number}), "amounts" (rows' first money column), "before-after" (rows)
 
     def schema(self) -> dict:
-        return {"name": self.name, "label": self.label, "kind": self.kind, "main": self.main}
+        out = {"name": self.name, "label": self.label, "kind": self.kind, "main": self.main}
+        if self.columns:
+            out["columns"] = [{"key": k, "label": l, "kind": kd} for k, l, kd in self.columns]
+        if self.chart:
+            out["chart"] = self.chart
+        return out
 
 
 @dataclass
@@ -107,7 +114,7 @@ class Calculator:
             "parameter_tables": dict(ctx.used),
             "parameter_titles": dict(ctx.titles),
             "result": json_value(result),
-            "display": {o.name: display(result.get(o.name), o.kind) for o in self.outputs if o.name in result},
+            "display": {o.name: display(result.get(o.name), o.kind, o.columns) for o in self.outputs if o.name in result},
             "steps": [s.as_json() for s in ctx.explain.steps],
             "warnings": list(ctx.explain.warnings),
         }

@@ -13,6 +13,8 @@ ALPHABET = "abcçdefgğhıijklmnoöprsştuüvyz"
 _RANK = {ch: i for i, ch in enumerate(ALPHABET)}
 _TO_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _TO_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+# Circumflex vowels (Kâmil, Alâeddin, Ümrânî) are the same letters for ordering (TDK, CLDR tr).
+_FOLD = str.maketrans({"â": "a", "î": "i", "û": "u"})
 
 
 def tr_lower(text: str) -> str:
@@ -26,7 +28,7 @@ def tr_upper(text: str) -> str:
 
 
 def tr_title(text: str) -> str:
-    """Each word with a Turkish capital first letter: "işık ılgaz" → "Işık Ilgaz"."""
+    """Each word with a Turkish capital first letter: "ışık ilgaz" → "Işık İlgaz"."""
     return " ".join(tr_upper(w[:1]) + tr_lower(w[1:]) for w in text.split(" "))
 
 
@@ -48,7 +50,7 @@ def sort_key(text: str) -> tuple:
     """
     norm = " ".join(unicodedata.normalize("NFC", text).split())
     low = tr_lower(norm)
-    primary = tuple(_char_key(c) for c in low)
+    primary = tuple(_char_key(c) for c in low.translate(_FOLD))
     case = tuple(0 if c == l else 1 for c, l in zip(norm, low))
     return (primary, case, text)
 

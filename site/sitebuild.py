@@ -23,7 +23,7 @@ import jinja2
 
 import calc
 from calc import params, staff
-from calc.explain import display
+from calc.explain import cell_value, display
 from calc.registry import calculators, get
 
 SITE = Path(__file__).resolve().parent
@@ -100,8 +100,12 @@ def render_calculator(env, calc_id: str, prefix: str, today: date, version: str)
         c=c, schema=schema, values=values, out=out, prefix=prefix,
         example_json=json.dumps(inputs, ensure_ascii=False), result_json=json.dumps(out["result"], ensure_ascii=False),
         steps=out["steps"], outputs=[o for o in c.outputs if o.name in out["result"]],
-        display=out["display"], result=out["result"], today=today.isoformat(), version=version,
+        display=out["display"], result=out["result"], today=today.isoformat(), version=version, cell=_cell_text,
     ).strip()
+
+
+def _cell_text(value, kind: str) -> str:
+    return display(cell_value(value, kind), kind)
 
 
 def _periods_of(c) -> list[dict]:

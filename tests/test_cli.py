@@ -172,3 +172,11 @@ def test_huge_json_number_is_bad_input(cli):
 def test_bad_command_line(cli):
     assert_bad_input(cli("run", "dues/split", "--format", "xml", stdin="{}"), "komut satırı")
     assert_bad_input(cli("frobnicate"), "komut satırı")
+
+
+def test_input_file_with_a_byte_order_mark_is_read(cli, tmp_path):
+    f = tmp_path / "girdi.json"
+    f.write_bytes("\ufeff".encode("utf-8") + b'{"dues": "100"}')  # as Windows Notepad saves it
+    r = cli("run", "dues/split", "--input", str(f))
+    assert r.code == 0, r.err
+    assert r.json()["result"]["primary_organisation"] == "65.00"

@@ -129,3 +129,9 @@ def test_each_letter_round_trips():
     for lo, up in zip(ALPHABET, UPPER):
         assert tr_upper(lo) == up
         assert tr_lower(up) == lo
+
+
+def test_circumflex_vowels_sort_with_their_plain_letters():
+    # TDK and CLDR tr: â, î, û are the same letters as a, i, u for ordering; case and form only break ties.
+    assert sort_turkish(["Kâzım", "Kaya", "Kâmil", "Kalem", "Kamile", "Kamil"]) == [
+        "Kalem", "Kamil", "Kâmil", "Kamile", "Kaya", "Kâzım"]

@@ -37,7 +37,7 @@ def compute(v: dict, ctx: Context) -> dict:
     ex.money("Şubeye (birinci kademe örgüte) kalan", primary, "aidat × şube payı, kuruşa yuvarlanır (yarım yukarı)")
     upper = dues - primary
     ex.money("Üst kuruluşlara (genel merkez) aktarılan", upper, "aidat − şubeye kalan: kuruş farkı üst kuruluşa yazılır, toplam aidata eşit kalır")
-    return {"dues": dues, "primary_share": share, "primary_organisation": primary, "upper_bodies": upper}
+    return {"dues": kurus(dues), "primary_share": share, "primary_organisation": primary, "upper_bodies": upper}
 
 
 def _presets_choices() -> tuple[tuple[str, str], ...]:

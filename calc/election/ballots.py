@@ -218,7 +218,7 @@ CALCULATOR = Calculator(
         Output("elected", "Seçilenler", "list", main=True),
         Output("valid_ballots", "Geçerli pusula", "integer", main=True),
         Output("invalid_ballots", "Geçersiz pusula", "integer", main=True),
-        Output("votes", "Oylar", "table"),
+        Output("votes", "Oylar", "table", chart="bars"),
         Output("candidates_sorted", "Adaylar (alfabetik)", "list"),
         Output("invalid_reasons", "Geçersizlik nedenleri", "table"),
         Output("unfilled_seats", "Kura bekleyen / boş yer", "integer"),

@@ -127,7 +127,7 @@ CALCULATOR = Calculator(
         Output("elected_delegates", "Seçilecek delege", "integer"),
         Output("natural_delegates", "Tabii delege", "integer"),
         Output("members_per_delegate", "Bir delegeye düşen üye", "decimal"),
-        Output("by_workplace", "İş yerlerine göre delege", "table"),
+        Output("by_workplace", "İş yerlerine göre delege", "table", chart="bars"),
         Output("lot_record", "Kura tutanağı", "text"),
     ),
     compute=compute,

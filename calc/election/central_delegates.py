@@ -114,7 +114,7 @@ CALCULATOR = Calculator(
         preset_field("central_assembly"),
     ),
     outputs=(
-        Output("seats", "Delege sayıları", "table", main=True),
+        Output("seats", "Delege sayıları", "table", chart="bars", main=True),
         Output("list_size", "Seçilecek liste büyüklüğü", "table", main=True),
         Output("members_per_delegate", "Bir delegeye düşen üye", "decimal"),
         Output("unassigned_seats", "Kura bekleyen delegelik", "integer"),

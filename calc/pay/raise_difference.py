@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ..explain import Explanation
 from ..fields import Field
-from ..numbers import format_money
+from ..numbers import format_money, format_number
 from ..registry import Calculator, Context, Output
 from .salary import (MONTH_HELP, SET, TAX_SET, Payslip, check_month, month_label, parse_month, payslip, person_fields,
                      person_from, tables_for, warn_inputs, month_before_newest, newest_month)
@@ -55,7 +55,7 @@ def compute(v: dict, ctx: Context) -> dict:
         ex.warn(w)
     ex.add("Karşılaştırılan aylar", f"{month_label(y0, m0)} ({t0.title} tablosu) → {month_label(y1, m1)} ({t1.title} tablosu)",
            "657 DMK md.154: katsayılar Ocak ve Temmuz genelgeleriyle değişir")
-    ex.add("Aylık katsayısı: önce → sonra", f"{t0['monthly_coefficient']} → {t1['monthly_coefficient']}",
+    ex.add("Aylık katsayısı: önce → sonra", f"{format_number(t0['monthly_coefficient'], None)} → {format_number(t1['monthly_coefficient'], None)}",
            t1.ref("monthly_coefficient"), "text")
     rows = compare(before, after)
     for r in rows:
@@ -102,6 +102,9 @@ CALCULATOR = Calculator(
         Output("employer_cost_difference", "İşverene maliyet farkı (tahmin)", "money"),
         Output("period_before", "Önceki ayın parametre dönemi", "text"),
         Output("period_after", "Sonraki ayın parametre dönemi", "text"),
+        Output("lines", "Kalem kalem önce ve sonra", "rows",
+               columns=(("label", "Kalem", "text"), ("before", "Önce", "money"), ("after", "Sonra", "money"),
+                        ("difference", "Fark", "money")), chart="before-after"),
     ),
     compute=compute,
     parameter_set=SET,

@@ -528,6 +528,9 @@ OUTPUTS = (
     Output("stamp_tax", "Damga vergisi", "money"),
     Output("stamp_tax_exemption", "Asgari ücret damga vergisi istisnası", "money"),
     Output("union_dues", "Sendika aidatı", "money"),
+    Output("lines", "Bordro kalemleri (brüt)", "rows", columns=(("label", "Kalem", "text"), ("amount", "Tutar", "money")),
+           chart="amounts"),
+    Output("deductions", "Kesintiler", "rows", columns=(("label", "Kesinti", "text"), ("amount", "Tutar", "money"))),
 )
 
 CALCULATOR = Calculator(

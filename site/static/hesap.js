@@ -50,7 +50,8 @@ function startCalculators() {
     if (m.type === "progress") widgets.forEach((w) => !ready && w.status(m.text + " (ilk ziyarette Python indirilir, sonra çevrimdışı da çalışır)"));
     if (m.type === "ready") {
       ready = true;
-      console.info(`[hesap] Python hazır: ${m.boot} açılış, ${m.ms} ms`, m.marks);
+      const offset = Math.round(m.origin - performance.timeOrigin);  // worker start, ms after navigation start
+      console.info(`[hesap] Python hazır: ${m.boot} açılış, ${m.ms} ms (worker sayfadan ${offset} ms sonra başladı)`, JSON.stringify(m.marks));
       widgets.forEach((w) => w.ready(m.boot));
       registerServiceWorker();  // after Python is up, so offline precaching never competes with the first start
     }
@@ -77,6 +78,10 @@ class Calculator {
     this.inFlight = false;
     this.dirty = false;
     this.isReady = false;
+    if (this.output.dataset.json) {
+      const steps = this.output.querySelector(".hesap-steps-box");
+      renderCharts(this.schema, JSON.parse(this.output.dataset.json)).forEach((svg) => this.output.insertBefore(svg, steps));
+    }
     const frag = readFragment();
     if (frag) {
       this.fill(frag.inputs, frag.date);
@@ -223,8 +228,7 @@ class Calculator {
       (o.main ? main : more).append(renderOutput(o, v, out.display[o.name]));
     }
     frag.append(main, more);
-    const chart = renderChart(this.schema, out.result);
-    if (chart) frag.append(chart);
+    renderCharts(this.schema, out.result).forEach((svg) => frag.append(svg));
     if (out.warnings.length) {
       const ul = el("ul", { class: "hesap-warnings" });
       out.warnings.forEach((w) => ul.append(el("li", {}, w)));
@@ -261,7 +265,23 @@ function renderOutput(o, v, shown) {
   const wrap = el("div", { class: `hesap-out hesap-kind-${o.kind}`, "data-output": o.name });
   wrap.append(el("dt", {}, o.label));
   const dd = el("dd");
-  if (v && typeof v === "object" && !Array.isArray(v)) {
+  if (o.kind === "rows" && o.columns && Array.isArray(v)) {
+    const box = el("div", { class: "hesap-scroll" });
+    const table = el("table", { class: "hesap-table" });
+    const head = el("tr");
+    o.columns.forEach((c) => head.append(el("th", { scope: "col" }, c.label)));
+    const thead = el("thead");
+    thead.append(head);
+    const body = el("tbody");
+    for (const row of v) {
+      const tr = el("tr");
+      o.columns.forEach((c) => tr.append(el("td", { class: `hesap-cell-${c.kind}` }, cellText(row[c.key], c.kind))));
+      body.append(tr);
+    }
+    table.append(thead, body);
+    box.append(table);
+    dd.append(box);
+  } else if (v && typeof v === "object" && !Array.isArray(v)) {
     const table = el("table", { class: "hesap-table" });
     const body = el("tbody");
     for (const [k, x] of Object.entries(v)) {
@@ -280,41 +300,83 @@ function renderOutput(o, v, shown) {
   return wrap;
 }
 
-// A bar chart of the first {name: number} output marked main, drawn as inline SVG.
-function renderChart(schema, result) {
-  const o = schema.outputs.find((x) => x.main && x.kind === "table" && result[x.name] && typeof result[x.name] === "object");
-  if (!o) return null;
-  const entries = Object.entries(result[o.name]).filter(([, v]) => typeof v === "number" || /^-?\d+(\.\d+)?$/.test(String(v)));
-  if (entries.length < 2 || entries.length > 60) return null;
-  const max = Math.max(...entries.map(([, v]) => Number(v)), 1);
-  const row = 22, labelW = 160, barW = 320, h = entries.length * row + 8;
+function cellText(v, kind) {
+  if (v === null || v === undefined) return "—";
+  if (kind === "money") return formatTr(String(v), 2) + " TL";
+  if (kind === "decimal" || kind === "integer") return formatTr(String(v));
+  return String(v);
+}
+
+// Pictures drawn from the result as inline SVG (no chart library): declared per output with `chart`.
+function renderCharts(schema, result) {
+  const charts = [];
+  for (const o of schema.outputs) {
+    const v = result[o.name];
+    if (!o.chart || v === null || v === undefined) continue;
+    let bars = null;
+    if (o.chart === "bars" && typeof v === "object" && !Array.isArray(v)) {
+      bars = Object.entries(v).filter(([, x]) => isNumber(x)).map(([k, x]) => ({ label: k, values: [Number(x)] }));
+    } else if (o.chart === "amounts" && Array.isArray(v)) {
+      const col = o.columns.find((c) => c.kind === "money");
+      bars = v.filter((r) => Number(r[col.key]) !== 0).map((r) => ({ label: r.label, values: [Number(r[col.key])] }));
+    } else if (o.chart === "before-after" && Array.isArray(v)) {
+      bars = v.filter((r) => Number(r.before) !== 0 || Number(r.after) !== 0)
+        .map((r) => ({ label: r.label, values: [Math.abs(Number(r.before)), Math.abs(Number(r.after))] }));
+    }
+    if (bars && bars.length >= 2 && bars.length <= 60) charts.push(barChart(o, bars, o.chart === "before-after" ? ["önce", "sonra"] : null));
+  }
+  return charts;
+}
+
+function isNumber(x) { return typeof x === "number" || /^-?\d+(\.\d+)?$/.test(String(x)); }
+
+function barChart(o, bars, legend) {
   const ns = "http://www.w3.org/2000/svg";
+  const per = bars[0].values.length;
+  const row = 8 + 14 * per, labelW = 210, barW = 300, top = legend ? 18 : 4, h = top + bars.length * row + 4;
+  const max = Math.max(...bars.flatMap((b) => b.values), 1);
   const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", `0 0 ${labelW + barW + 60} ${h}`);
-  svg.setAttribute("class", "hesap-chart");
+  svg.setAttribute("viewBox", `0 0 ${labelW + barW + 110} ${h}`);
+  svg.setAttribute("class", `hesap-chart hesap-chart-${o.chart}`);
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", `${o.label}: çubuk grafik`);
-  entries.forEach(([k, v], i) => {
-    const y = 4 + i * row;
+  const text = (x, y, s, anchor = "start", cls = "") => {
     const t = document.createElementNS(ns, "text");
-    t.setAttribute("x", labelW - 6); t.setAttribute("y", y + 15); t.setAttribute("text-anchor", "end");
-    t.textContent = k.length > 24 ? k.slice(0, 23) + "…" : k;
+    t.setAttribute("x", x); t.setAttribute("y", y); t.setAttribute("text-anchor", anchor);
+    if (cls) t.setAttribute("class", cls);
+    t.textContent = s;
+    svg.append(t);
+  };
+  if (legend) legend.forEach((name, i) => {
     const r = document.createElementNS(ns, "rect");
-    r.setAttribute("x", labelW); r.setAttribute("y", y + 3); r.setAttribute("height", row - 8);
-    r.setAttribute("width", Math.max(1, (Number(v) / max) * barW));
-    const n = document.createElementNS(ns, "text");
-    n.setAttribute("x", labelW + Math.max(1, (Number(v) / max) * barW) + 6); n.setAttribute("y", y + 15);
-    n.textContent = formatTr(String(v));
-    svg.append(t, r, n);
+    r.setAttribute("x", labelW + i * 80); r.setAttribute("y", 4); r.setAttribute("width", 10); r.setAttribute("height", 10);
+    r.setAttribute("class", `hesap-bar-${i}`);
+    svg.append(r);
+    text(labelW + i * 80 + 14, 13, name);
+  });
+  bars.forEach((b, i) => {
+    const y = top + i * row;
+    text(labelW - 6, y + 4 + 7 * per + 4, b.label.length > 34 ? b.label.slice(0, 33) + "…" : b.label, "end");
+    b.values.forEach((v, j) => {
+      const w = Math.max(1, (v / max) * barW);
+      const r = document.createElementNS(ns, "rect");
+      r.setAttribute("x", labelW); r.setAttribute("y", y + 4 + j * 14); r.setAttribute("height", 12); r.setAttribute("width", w);
+      r.setAttribute("class", `hesap-bar-${j}`);
+      svg.append(r);
+      text(labelW + w + 4, y + 14 + j * 14, formatTr(String(v), o.chart === "bars" ? null : 2));
+    });
   });
   return svg;
 }
 
-function formatTr(plain) {
+// "1234.5" → "1.234,5" (or "1.234,50" with places=2): string work only, no float rounding.
+function formatTr(plain, places = null) {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(plain);
   if (!m) return plain;
   const whole = m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return m[1] + whole + (m[3] ? "," + m[3] : "");
+  let frac = m[3] || "";
+  if (places !== null) frac = (frac + "0".repeat(places)).slice(0, Math.max(places, frac.length));
+  return m[1] + whole + (frac ? "," + frac : "");
 }
 
 function toFormText(v, decl) {
