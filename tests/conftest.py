@@ -82,7 +82,8 @@ def next_period_site(tmp_path_factory):
                      {"monthly_coefficient": "1.10", "base_salary_coefficient": "1.10", "side_payment_coefficient": "1.10"})
     confirm_scaffold(staff.scaffold_period("income_tax", "2027", data))
     env = {**os.environ, "PYTHONPATH": str(root)}
-    proc = subprocess.run([sys.executable, str(root / "build.py"), "build"], cwd=root, env=env,
+    python = ROOT / ".venv" / "bin" / "python"  # build.py's own environment: no setup step in the copy
+    proc = subprocess.run([str(python if python.exists() else sys.executable), str(root / "build.py"), "build"], cwd=root, env=env,
                           capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     return root

@@ -1,13 +1,13 @@
 // Hesap's Python worker: starts Pyodide (self-hosted), answers compute requests from the page.
-// Fast path: a memory snapshot made at build time (site/snapshot.mjs) with calc already imported.
-// Fallback: a normal start that installs the calc wheel; taken when the snapshot fails for any reason.
+// Fast path: a memory snapshot made at build time (site/snapshot.mjs) with calc already imported and every
+// parameter table parsed. Fallback: a normal start that installs the calc wheel, taken when the snapshot fails
+// for any reason. Which path ran is reported to the page (data-boot) and the console.
 // Messages in:  {seq, id, inputs, date}     Messages out: {type: "progress"|"ready"|"failed"|"result", ...}
-import { loadPyodide } from "../../pyodide/pyodide.mjs";
-
 const ROOT = new URL("../../", import.meta.url);
 const INDEX = new URL("pyodide/", ROOT).href;
 const WHEEL = new URL("py/@WHEEL@?v=@VERSION@", ROOT);
 const SNAPSHOT = new URL("pyodide/@SNAPSHOT@", ROOT);
+const RAW_CACHE = "pyodide-snapshot-raw";  // the decompressed snapshot, kept after the first visit
 const SITE_PACKAGES = "/lib/python3.13/site-packages";
 // Only the lock file's header is needed: we load no Pyodide package, so its 120 kB are not fetched.
 const LOCK = { info: @LOCKINFO@, packages: {} };
@@ -19,47 +19,76 @@ const marks = {};
 const mark = (name) => { marks[name] = since(); };
 const progress = (text) => postMessage({ type: "progress", text, ms: since() });
 
-const wheelBytes = fetch(WHEEL).then((r) => {
+// Start every download before the Pyodide loader is even imported.
+const snapshot = FORCE_NORMAL || typeof DecompressionStream !== "function" ? null : snapshotBytes();
+if (snapshot) snapshot.catch(() => {});  // a failure is handled where it is awaited
+const loader = import("../../pyodide/pyodide.mjs");
+let wheel = null;
+const wheelBytes = () => (wheel ??= fetch(WHEEL).then((r) => {
   if (!r.ok) throw new Error(`wheel: HTTP ${r.status}`);
   return r.arrayBuffer();
-});
+}));
 
-async function fetchSnapshot() {
+async function snapshotBytes() {
+  const raw = await caches.open(RAW_CACHE).then((c) => c.match(SNAPSHOT.href)).catch(() => undefined);
+  if (raw) {
+    const bytes = new Uint8Array(await raw.arrayBuffer());
+    mark("snapshot-cached");
+    return bytes;
+  }
   const r = await fetch(SNAPSHOT);
   if (!r.ok || !r.body) throw new Error(`snapshot: HTTP ${r.status}`);
   const bytes = new Uint8Array(await new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
   mark("snapshot");
+  keepRaw(bytes);
   return bytes;
 }
 
-async function install(py) {
-  mark("pyodide");
-  // The snapshot already has calc imported; the files are unpacked too, for anything read lazily.
-  py.unpackArchive(await wheelBytes, "zip", { extractDir: SITE_PACKAGES });
+function keepRaw(bytes) {
+  // After the first result, store the decompressed snapshot so the next visit skips the gunzip; drop older builds'.
+  setTimeout(async () => {
+    try {
+      const cache = await caches.open(RAW_CACHE);
+      for (const req of await cache.keys()) if (req.url !== SNAPSHOT.href) await cache.delete(req);
+      await cache.put(SNAPSHOT.href, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    } catch (err) { /* storage full or unavailable: the gzip path still works */ }
+  }, 3000);
+}
+
+async function installWheel(py) {
+  py.unpackArchive(await wheelBytes(), "zip", { extractDir: SITE_PACKAGES });
   py.runPython("import calc.web, calc.registry; calc.registry.calculators()");
-  const runJson = py.pyimport("calc.web").run_json;
-  mark("engine");
-  return runJson;
 }
 
 async function boot() {
   progress("Python başlatılıyor…");
-  if (!FORCE_NORMAL && typeof DecompressionStream === "function") {
+  const { loadPyodide } = await loader;
+  if (snapshot) {
     try {
-      const py = await loadPyodide({ indexURL: INDEX, lockFileContents: LOCK, _loadSnapshot: fetchSnapshot() });
-      return { runJson: await install(py), boot: "snapshot" };
+      const py = await loadPyodide({ indexURL: INDEX, lockFileContents: LOCK, _loadSnapshot: snapshot });
+      mark("pyodide");
+      const runJson = py.pyimport("calc.web").run_json;  // imported when the snapshot was made
+      mark("engine");
+      // The package files are not needed (every module and table is in memory) but are unpacked later anyway,
+      // so that anything read lazily still finds its file.
+      setTimeout(() => installWheel(py).catch((err) => console.warn("[hesap] wheel:", err)), 2000);
+      return { runJson, boot: "snapshot" };
     } catch (err) {
       console.warn("[hesap] snapshot start failed, falling back to a normal start:", err);
     }
   }
   const py = await loadPyodide({ indexURL: INDEX, lockFileContents: LOCK });
+  mark("pyodide");
   progress("Hesap motoru yükleniyor…");
-  return { runJson: await install(py), boot: FORCE_NORMAL ? "normal" : "fallback" };
+  await installWheel(py);
+  const runJson = py.pyimport("calc.web").run_json;
+  mark("engine");
+  return { runJson, boot: FORCE_NORMAL ? "normal" : "fallback" };
 }
 
 const ready = boot().then(
   (engine) => {
-    postMessage({ type: "ready", boot: engine.boot, ms: since(), marks });
+    postMessage({ type: "ready", boot: engine.boot, ms: since(), marks, origin: performance.timeOrigin });
     return engine;
   },
   (err) => {
