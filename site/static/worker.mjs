@@ -45,14 +45,14 @@ async function snapshotBytes() {
 }
 
 function keepRaw(bytes) {
-  // After the first result, store the decompressed snapshot so the next visit skips the gunzip; drop older builds'.
-  setTimeout(async () => {
+  // Once Python is up, store the decompressed snapshot so the next visit skips the gunzip; drop older builds'.
+  ready.then(async () => {
     try {
       const cache = await caches.open(RAW_CACHE);
       for (const req of await cache.keys()) if (req.url !== SNAPSHOT.href) await cache.delete(req);
       await cache.put(SNAPSHOT.href, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
     } catch (err) { /* storage full or unavailable: the gzip path still works */ }
-  }, 3000);
+  }, () => {});
 }
 
 async function installWheel(py) {
