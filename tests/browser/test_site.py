@@ -148,3 +148,17 @@ def test_fallback_start_gives_the_same_results(context, site, calculators_index)
         assert wait_state(page) == "done", entry["id"]
         assert page.get_attribute("[data-calculator]", "data-boot") == "fallback", entry["id"]
         assert page_result(page) == calc.run(entry["id"], example(entry["id"]))["result"], entry["id"]
+
+
+def test_browser_without_webassembly_keeps_the_example_and_says_why(browser, site):
+    ctx = browser.new_context()
+    ctx.add_init_script("delete window.WebAssembly")
+    page = ctx.new_page()
+    page.goto(site + "aidat/")
+    page.wait_for_selector(".hesap-unsupported", timeout=10_000)
+    assert page.get_attribute("[data-calculator]", "data-state") == "prerendered"
+    assert "WebAssembly" in page.inner_text("[data-calculator] .hesap-status")
+    shown = json.loads(page.get_attribute("[data-calculator] output[data-result]", "data-json"))
+    assert shown == calc.run("dues/split", example("dues/split"))["result"]
+    assert page.locator(".hesap-params table").count() >= 1  # the parameter tables are still there
+    ctx.close()
