@@ -63,10 +63,13 @@ class Context:
     titles: dict[str, str] = field(default_factory=dict)
 
     def table(self, set_name: str, on: date | None = None) -> params.ParameterTable:
-        t = params.table_for(set_name, on or self.on)
-        self.used.setdefault(set_name, t.id)
-        self.titles.setdefault(set_name, t.title)
-        return t
+        return self.use(params.table_for(set_name, on or self.on))
+
+    def use(self, table: params.ParameterTable) -> params.ParameterTable:
+        """Record a table the computation used (the result names its period)."""
+        self.used.setdefault(table.set, table.id)
+        self.titles.setdefault(table.set, table.title)
+        return table
 
     def period_id(self) -> str | None:
         if self.main_set and self.main_set in self.used:

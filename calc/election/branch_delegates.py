@@ -11,9 +11,8 @@ from ..errors import InputError
 from ..fields import Field
 from ..numbers import format_number, format_percent
 from ..registry import Calculator, Context, Output
-from . import lot
-from .apportion import assign_lot, largest_remainder
-from .common import SET, check_units, explain_apportionment, members_per_delegate, preset_field, rule, unit_field
+from .apportion import largest_remainder
+from .common import SET, check_units, settle_ties, explain_apportionment, members_per_delegate, preset_field, rule, unit_field
 
 ROUNDINGS = {
     "down": ("aşağı yuvarlanır (kesir atılır)", math.floor),
@@ -76,19 +75,9 @@ def compute(v: dict, ctx: Context) -> dict:
             ex.add("Her iş yerine önce bir delege", len(wp), wp_ref, "integer")
         result = largest_remainder(wp, elected, minimum)
         explain_apportionment(ex, result, wp, wp_ref, wp_ref)
-        by_workplace = dict(result.seats)
-        if result.tied:
-            drawn = lot.draw(v["lot_seed"], result.tied, result.tied_seats) if v["lot_seed"] else None
-            lot_obj = lot.lot_result(result.tied, result.tied_seats, drawn)
-            lot_record = lot.record_text("Şube delegelerinin iş yerlerine dağılımı, son delegelikler", result.tied,
-                                         result.tied_seats, drawn, wp_ref)
-            if drawn:
-                by_workplace = assign_lot(result, drawn.winners)
-                ex.add(f"Kura (tohum “{drawn.seed}”) kazananı", ", ".join(drawn.winners), lot.PROCEDURE, "text")
-            else:
-                unassigned = result.tied_seats
-                ex.warn(f"Son {unassigned} delegelik için artıkları eşit iş yerleri var ({', '.join(lot_obj['tied'])}); "
-                        "kura çekilmeden bu delegelikler yazılmadı (unassigned_delegates). Tohumu lot_seed olarak girin.")
+        settled = settle_ties(result, v["lot_seed"], "Şube delegelerinin iş yerlerine dağılımı, son delegelikler",
+                              wp_ref, ex, "unassigned_delegates")
+        by_workplace, lot_obj, lot_record, unassigned = settled.seats, settled.lot, settled.record, settled.unassigned
         ex.add("İş yerlerinin seçeceği delege", by_workplace, wp_ref, "table")
     return {"assembly": "delegates", "members": members, "elected_delegates": elected, "natural_delegates": natural,
             "total_delegates": total, "members_per_delegate": mpd, "by_workplace": by_workplace, "lot": lot_obj,

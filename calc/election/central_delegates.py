@@ -7,9 +7,8 @@ from ..errors import InputError
 from ..fields import Field
 from ..numbers import format_number
 from ..registry import Calculator, Context, Output
-from . import lot
-from .apportion import assign_lot, largest_remainder
-from .common import (SET, approx, check_units, explain_apportionment, members_per_delegate, preset_field, rule,
+from .apportion import largest_remainder
+from .common import (SET, settle_ties, approx, check_units, explain_apportionment, members_per_delegate, preset_field, rule,
                      unit_field)
 
 KIND_LABELS = {"sube": "şube", "il_temsilciligi": "il temsilciliği"}
@@ -42,23 +41,9 @@ def compute(v: dict, ctx: Context) -> dict:
                note="İki ondalık haneye yarım yukarı yuvarlanmış gösterim; hesapta tam kesir kullanılır.")
     explain_apportionment(ex, result, members, ref_b, ref_c)
 
-    lot_obj = None
-    lot_record = None
-    seats = dict(result.seats)
-    unassigned = 0
-    if result.tied:
-        drawn = lot.draw(v["lot_seed"], result.tied, result.tied_seats) if v["lot_seed"] else None
-        lot_obj = lot.lot_result(result.tied, result.tied_seats, drawn)
-        lot_record = lot.record_text("Genel merkez genel kurulu delege dağılımı, son delegelikler", result.tied,
-                                     result.tied_seats, drawn, ref_c)
-        if drawn:
-            seats = assign_lot(result, drawn.winners)
-            ex.add(f"Kura (tohum “{drawn.seed}”) kazananı", ", ".join(drawn.winners), ref_c + "; " + lot.PROCEDURE, "text")
-        else:
-            unassigned = result.tied_seats
-            ex.warn(f"Son {unassigned} delegelik için artıkları eşit olan birimler var ({', '.join(lot_obj['tied'])}). "
-                    "Yönetmelik bu durumda kura öngörür: kura çekilmeden bu delegelikler kimseye yazılmadı "
-                    "(unassigned_seats). Kurulun belirlediği tohumu lot_seed olarak girin.")
+    settled = settle_ties(result, v["lot_seed"], "Genel merkez genel kurulu delege dağılımı, son delegelikler",
+                          ref_c, ex, "unassigned_seats")
+    seats, lot_obj, lot_record, unassigned = settled.seats, settled.lot, settled.record, settled.unassigned
 
     list_size = {}
     for name in members:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
@@ -13,7 +14,8 @@ from ..money import Rounding
 from ..numbers import format_number
 from ..registry import Context
 from ..text import sort_key, sort_turkish, tr_lower
-from .apportion import Apportionment
+from . import lot
+from .apportion import Apportionment, assign_lot
 
 SET = "election"
 DEFAULT_PRESET = "bak-sen"
@@ -121,3 +123,30 @@ def explain_apportionment(ex, result: Apportionment, members: dict[str, int], re
         if result.tied:
             ex.add(f"Son {result.tied_seats} {seat_word} için artıkları eşit olanlar", ", ".join(sort_turkish(result.tied)),
                    reference_c + "; eşitlikte kura", "text")
+
+
+@dataclass(frozen=True)
+class Settled:
+    """Seats once a tie for the last seats is settled: by a drawn lot, or left unassigned and reported."""
+
+    seats: dict[str, int]
+    lot: dict | None
+    record: str | None
+    unassigned: int
+
+
+def settle_ties(result: Apportionment, seed: str | None, subject: str, reference: str, ex, unassigned_field: str) -> Settled:
+    """md.36/c, md.20: a tie for the last seats is decided by lot. With a seed the lot is drawn reproducibly;
+    without one nobody gets those seats and the result says so: the engine never invents a winner."""
+    if not result.tied:
+        return Settled(dict(result.seats), None, None, 0)
+    drawn = lot.draw(seed, result.tied, result.tied_seats) if seed else None
+    lot_obj = lot.lot_result(result.tied, result.tied_seats, drawn)
+    record = lot.record_text(subject, result.tied, result.tied_seats, drawn, reference)
+    if drawn:
+        ex.add(f"Kura (tohum “{drawn.seed}”) kazananı", ", ".join(drawn.winners), reference + "; " + lot.PROCEDURE, "text")
+        return Settled(assign_lot(result, drawn.winners), lot_obj, record, 0)
+    ex.warn(f"Son {result.tied_seats} delegelik için artıkları eşit olanlar var ({', '.join(lot_obj['tied'])}). "
+            f"Yönetmelik bu durumda kura öngörür: kura çekilmeden bu delegelikler kimseye yazılmadı ({unassigned_field}). "
+            "Kurulun belirlediği tohumu lot_seed olarak girin.")
+    return Settled(dict(result.seats), lot_obj, record, result.tied_seats)

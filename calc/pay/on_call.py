@@ -14,7 +14,7 @@ from ..fields import Field
 from ..money import kurus
 from ..numbers import format_money, format_number
 from ..registry import Calculator, Context, Output
-from .salary import MONTH_HELP, SET, TAX_SET, check_month, fail, month_label, newest_month, parse_month, tables_for
+from .salary import MONTH_HELP, SET, check_month, fail, month_label, newest_month, parse_month, tables_for
 
 REF_EK33 = "657 DMK ek md.33: nöbet ücreti = gösterge × aylık katsayısı (saat başına)"
 REF_DAMGA = "488 s. DVK (1) sayılı tablo IV-1: nöbet ücretinden yalnız damga vergisi kesilir"
@@ -71,9 +71,8 @@ def compute(v: dict, ctx: Context) -> dict:
     ex = ctx.explain
     year, month = parse_month(v["month"])
     table, tax_table = tables_for(year, month)
-    ctx.used.setdefault(SET, table.id)
-    ctx.titles.setdefault(SET, table.title)
-    ctx.used.setdefault(TAX_SET, tax_table.id)
+    ctx.use(table)
+    ctx.use(tax_table)
     indicators = table["on_call_indicators"]
     group = v["staff_group"]
     if group not in indicators:

@@ -12,8 +12,8 @@ from ..explain import Explanation
 from ..fields import Field
 from ..numbers import format_money, format_number
 from ..registry import Calculator, Context, Output
-from .salary import (MONTH_HELP, SET, TAX_SET, Payslip, check_month, month_label, parse_month, payslip, person_fields,
-                     person_from, tables_for, warn_inputs, month_before_newest, newest_month)
+from .salary import (MONTH_HELP, SET, Payslip, check_month, month_before_newest, month_label, newest_month, parse_month,
+                     payslip, person_fields, person_from, tables_for, warn_inputs)
 
 
 def _amounts(slip: Payslip) -> dict[str, tuple[str, Decimal, str]]:
@@ -42,9 +42,8 @@ def compute(v: dict, ctx: Context) -> dict:
     y1, m1 = parse_month(v["month_after"])
     t0, _ = tables_for(y0, m0, "month_before")
     t1, tax1 = tables_for(y1, m1, "month_after")
-    ctx.used.setdefault(SET, t1.id)
-    ctx.titles.setdefault(SET, t1.title)
-    ctx.used.setdefault(TAX_SET, tax1.id)
+    ctx.use(t1)
+    ctx.use(tax1)
     p = person_from(v)
     warn_inputs(p, v, ex)
     # each payslip in full, in its own scratch explanation; only the comparison is shown step by step

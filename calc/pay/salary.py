@@ -504,10 +504,8 @@ def compute(v: dict, ctx: Context) -> dict:
     ex = ctx.explain
     year, month = parse_month(v["month"])
     table, tax_table = tables_for(year, month)
-    ctx.used.setdefault(SET, table.id)
-    ctx.titles.setdefault(SET, table.title)
-    ctx.used.setdefault(TAX_SET, tax_table.id)
-    ctx.titles.setdefault(TAX_SET, tax_table.title)
+    ctx.use(table)
+    ctx.use(tax_table)
     p = person_from(v)
     warn_inputs(p, v, ex)
     slip = payslip(p, year, month, v["cumulative_base_before"], ex)
