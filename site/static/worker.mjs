@@ -23,6 +23,22 @@ const progress = (text) => postMessage({ type: "progress", text, ms: since() });
 const snapshot = FORCE_NORMAL || typeof DecompressionStream !== "function" ? null : snapshotBytes();
 if (snapshot) snapshot.catch(() => {});  // a failure is handled where it is awaited
 const loader = import("../../pyodide/pyodide.mjs");
+precompileWasm();
+
+// Pyodide only starts compiling its 8.6 MB of WebAssembly once the snapshot is read, because the memory size
+// comes from the snapshot. Compiling does not need it: compile now, in parallel, and hand the module over
+// when Emscripten asks to instantiate. Any failure here falls back to Emscripten's own streaming compile.
+function precompileWasm() {
+  if (typeof WebAssembly.compileStreaming !== "function") return;
+  const compiled = WebAssembly.compileStreaming(fetch(new URL("pyodide/pyodide.asm.wasm", ROOT))).catch(() => null);
+  const streaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const module = await compiled;
+    if (!module) return streaming(source, imports);
+    Promise.resolve(source).then((r) => r.body && r.body.cancel()).catch(() => {});  // its copy is not needed
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+}
 let wheel = null;
 const wheelBytes = () => (wheel ??= fetch(WHEEL).then((r) => {
   if (!r.ok) throw new Error(`wheel: HTTP ${r.status}`);
@@ -32,15 +48,31 @@ const wheelBytes = () => (wheel ??= fetch(WHEEL).then((r) => {
 async function snapshotBytes() {
   const raw = await caches.open(RAW_CACHE).then((c) => c.match(SNAPSHOT.href)).catch(() => undefined);
   if (raw) {
-    const bytes = new Uint8Array(await raw.arrayBuffer());
+    const bytes = fromSparse(new Uint8Array(await raw.arrayBuffer()));
     mark("snapshot-cached");
     return bytes;
   }
   const r = await fetch(SNAPSHOT);
   if (!r.ok || !r.body) throw new Error(`snapshot: HTTP ${r.status}`);
-  const bytes = new Uint8Array(await new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  const sparse = new Uint8Array(await new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  const bytes = fromSparse(sparse);
   mark("snapshot");
-  keepRaw(bytes);
+  keepRaw(sparse);
+  return bytes;
+}
+
+// The heap without its zero pages (format in site/snapshot.mjs) back into one buffer.
+function fromSparse(sparse) {
+  const view = new DataView(sparse.buffer, sparse.byteOffset, sparse.byteLength);
+  if (view.getUint32(0, false) !== 0x48534e50) throw new Error("snapshot: not a Hesap snapshot file");
+  const total = view.getUint32(4, true), page = view.getUint32(8, true), n = view.getUint32(12, true);
+  const head = 16 + 4 * n;
+  if (sparse.length !== head + n * page) throw new Error("snapshot: truncated");
+  const bytes = new Uint8Array(total);
+  for (let k = 0; k < n; k++) {
+    const at = view.getUint32(16 + 4 * k, true) * page;
+    bytes.set(sparse.subarray(head + k * page, head + k * page + Math.min(page, total - at)), at);
+  }
   return bytes;
 }
 
