@@ -24,12 +24,13 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
-  if (req.mode === "navigate") {
+  // Pages and the version stamp: network first (a rebuild reaches readers on their next online visit).
+  if (req.mode === "navigate" || new URL(req.url).pathname.endsWith("/version.json")) {
     event.respondWith((async () => {
       try {
         // revalidate: a heuristically cached old page must not hide a new build (costs a 304 when unchanged)
         const fresh = await fetch(req.url, { cache: "no-cache", credentials: "same-origin" });
-        if (fresh.ok) (await caches.open(CACHE)).put(req, fresh.clone());
+        if (fresh.ok) (await caches.open(CACHE)).put(req.url, fresh.clone());
         return fresh;
       } catch (err) {
         const cache = await caches.open(CACHE);

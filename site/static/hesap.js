@@ -4,6 +4,7 @@
 const VERSION = "@VERSION@";
 
 const calcs = [...document.querySelectorAll("[data-calculator]")];
+const OPENED_WITH_FRAGMENT = location.hash.includes("girdi=");
 const root = (calcs[0] && calcs[0].dataset.root) || document.querySelector('meta[name="hesap-root"]')?.content || "./";
 
 
@@ -414,7 +415,24 @@ function writeFragment(inputs, date) {
   history.replaceState(null, "", frag);
 }
 
+// A page served from the offline copy while a newer build is online: reload once into the new build.
+function checkForUpdate() {
+  if (!navigator.onLine || !("serviceWorker" in navigator)) return;
+  fetch(new URL("version.json", new URL(root, location.href)), { cache: "no-cache" })
+    .then((r) => (r.ok ? r.json() : null))
+    .then((v) => {
+      if (!v || v.version === VERSION || sessionStorage.getItem("hesap-reloaded-for") === v.version) return;
+      sessionStorage.setItem("hesap-reloaded-for", v.version);
+      // a link's own #girdi= stays; one this stale page wrote itself (its old defaults) does not
+      const target = OPENED_WITH_FRAGMENT ? location.href : location.pathname + location.search;
+      navigator.serviceWorker.getRegistration().then((reg) => reg && reg.update()).catch(() => {})
+        .finally(() => location.replace(target));
+    })
+    .catch(() => {});
+}
+
 // Start only after every declaration above is initialised (classes are not hoisted).
+checkForUpdate();
 announceUpdate();
 if (calcs.length) startCalculators();
 else registerServiceWorker();

@@ -40,8 +40,9 @@ def test_offline_copy_updates_to_the_new_period(browser, next_period_site):
         ctx.set_offline(False)
         # one online visit (the page itself, not a link carrying the old month in its #girdi= fragment)
         page.goto(base + PAGE)
-        page.wait_for_selector('[data-calculator][data-state="done"]', timeout=60_000)
-        assert "2027 Ocak" in page.inner_text("[data-calculator] .hesap-period")
+        page.wait_for_function(
+            "() => document.querySelector('[data-calculator][data-state=done] .hesap-period')?.textContent.includes('2027 Ocak')",
+            timeout=60_000)
         page.wait_for_selector(".hesap-updated", timeout=10_000)  # the page says the site was updated
         assert "güncellendi" in page.inner_text(".hesap-updated")
     finally:
