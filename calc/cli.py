@@ -64,7 +64,8 @@ def format_text(calc_id: str, out: dict) -> str:
     calc = get(calc_id)
     lines = [calc.title]
     if out.get("parameters"):
-        lines.append(f"Parametre dönemi: {out['parameters']}")
+        titles = list(out.get("parameter_titles", {}).values())
+        lines.append(f"Parametre dönemi: {titles[0] if titles else out['parameters']}")
     lines.append("")
     for o in calc.outputs:
         if o.name in out["display"]:

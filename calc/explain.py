@@ -10,7 +10,7 @@ from .dates import format_date, format_datetime
 from .money import plain
 from .numbers import format_money, format_number, format_percent
 
-KINDS = ("money", "decimal", "rate", "integer", "date", "datetime", "text", "hours", "days", "points", "table", "list", "rows")
+KINDS = ("money", "decimal", "rate", "integer", "date", "datetime", "text", "hours", "days", "points", "table", "list", "rows", "download")
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,11 @@ def cell_value(value, kind: str):
             return Decimal(value)
         except ArithmeticError:
             return value
+    if kind in ("date", "datetime") and isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value) if kind == "datetime" else date.fromisoformat(value)
+        except ValueError:
+            return value
     return value
 
 
@@ -95,6 +100,8 @@ def display(value: object, kind: str = "text", columns: tuple = ()) -> str:
     """Turkish display of a value of a given kind (`1.234,56 TL`, `%65`, `23 Kasım 2026 Pazartesi`)."""
     if value is None:
         return "—"
+    if kind == "download":
+        return f"indirilebilir dosya ({len(str(value).encode('utf-8'))} bayt)"
     if kind == "rows" and columns and isinstance(value, (list, tuple)):
         return "\n".join("  " + " · ".join(display(cell_value(row.get(k), kd), kd) for k, _, kd in columns) for row in value)
     if isinstance(value, bool):

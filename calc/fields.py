@@ -243,10 +243,18 @@ def _to_list(field: Field, raw, path: str) -> list:
 
 
 def parse_rows(text: str, field: Field, path: str) -> list[dict]:
-    """Rows pasted from a spreadsheet: a header line, then `name;members` (also tab or comma)."""
+    """Rows pasted from a spreadsheet: a header line, then `name;members` (also tab or comma).
+
+    A list of one column (candidate names) is one entry per line, with no separator to guess.
+    """
     lines = [ln for ln in text.strip().splitlines() if ln.strip()]
     if not lines:
         return []
+    if len(field.items) == 1:
+        only = field.items[0]
+        if lines[0].strip().lower() in (only.name, only.label.lower()):
+            lines = lines[1:]
+        return [{only.name: ln.strip()} for ln in lines]
     sample = lines[0]
     delimiter = ";" if ";" in sample else ("\t" if "\t" in sample else ",")
     rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))

@@ -17,13 +17,13 @@ MODULES = (
     "calc.membership.timeline",
     "calc.membership.petition",
     "calc.dues.split",
+    "calc.pay.salary",
+    "calc.pay.raise_difference",
+    "calc.pay.on_call",
     "calc.pay.active_days",
     "calc.pay.sick_report",
     "calc.pay.net_performance",
     "calc.pay.performance_month",
-    "calc.pay.salary",
-    "calc.pay.raise_difference",
-    "calc.pay.on_call",
     "calc.election.central_delegates",
     "calc.election.branch_delegates",
     "calc.election.ballots",
@@ -42,6 +42,7 @@ class Output:
     main: bool = False
     columns: tuple[tuple[str, str, str], ...] = ()  # for kind "rows": (key, Turkish heading, kind) per column
     chart: str = ""  # "bars" ({name: number}), "amounts" (rows' first money column), "before-after" (rows)
+    filename: str = ""  # for kind "download": the file the page offers (e.g. an .ics calendar)
 
     def schema(self) -> dict:
         out = {"name": self.name, "label": self.label, "kind": self.kind, "main": self.main}
@@ -49,6 +50,8 @@ class Output:
             out["columns"] = [{"key": k, "label": l, "kind": kd} for k, l, kd in self.columns]
         if self.chart:
             out["chart"] = self.chart
+        if self.filename:
+            out["filename"] = self.filename
         return out
 
 

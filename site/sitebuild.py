@@ -69,6 +69,9 @@ def form_value(field, value) -> str:
     if field.type == "list":
         if isinstance(value, str):
             return value
+        if len(field.items) == 1:  # one entry per line (candidate names)
+            key = field.items[0].name
+            return "\n".join(str(r.get(key, "")) if isinstance(r, dict) else str(r) for r in value)
         if field.items and all(isinstance(r, dict) for r in value) and all(
                 not isinstance(r.get(i.name), (list, dict)) for r in value for i in field.items):
             names = [i.name for i in field.items]
@@ -101,7 +104,12 @@ def render_calculator(env, calc_id: str, prefix: str, today: date, version: str)
         example_json=json.dumps(inputs, ensure_ascii=False), result_json=json.dumps(out["result"], ensure_ascii=False),
         steps=out["steps"], outputs=[o for o in c.outputs if o.name in out["result"]],
         display=out["display"], result=out["result"], today=today.isoformat(), version=version, cell=_cell_text,
+        mime=_mime,
     ).strip()
+
+
+def _mime(filename: str) -> str:
+    return {"ics": "text/calendar", "txt": "text/plain", "csv": "text/csv"}.get(filename.rsplit(".", 1)[-1], "application/octet-stream")
 
 
 def _cell_text(value, kind: str) -> str:

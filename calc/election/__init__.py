@@ -1,1 +1,1 @@
-"""Union election calculators (BAK-SEN Seçim Yönetmeliği as summarised in issue #4)."""
+"""Union election calculators (BAK-SEN Seçim Yönetmeliği as summarised by the union for Hesap)."""

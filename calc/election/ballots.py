@@ -100,7 +100,7 @@ def compute(v: dict, ctx: Context) -> dict:
             final = False
             lot_record_env = lot.record_text("Fazla zarfların kura ile imhası", labels, excess, None, REF_19, "imha edilecek zarf")
             ex.warn(f"Zarf sayısı imza sayısından {excess} fazla: bu zarflar kura ile seçilip açılmadan imha edilir. "
-                    "Kura tohumu (lot_seed) girilmediği için hangi zarfların imha edileceği belli değil; aşağıdaki sayım "
+                    "“Kura tohumu” girilmediği için hangi zarfların imha edileceği belli değil; aşağıdaki sayım "
                     "bütün zarfları içerir ve kesin değildir, seçilenler yazılmadı.")
         if destroyed:
             ex.add("İmha edilen zarflar (sıra numarası)", ", ".join(map(str, destroyed)), REF_19, "text")
@@ -163,7 +163,7 @@ def compute(v: dict, ctx: Context) -> dict:
             else:
                 unfilled = need
                 ex.warn(f"Son {need} yer için oylar eşit ({', '.join(lot_obj['tied'])}): kura çekilmeden seçilen "
-                        "yazılmadı. Kurulun belirlediği tohumu lot_seed olarak girin.")
+                        "yazılmadı. Kurulun belirlediği tohumu “Kura tohumu” alanına girin.")
     if not final:
         elected, unfilled = [], seats
     else:

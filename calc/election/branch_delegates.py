@@ -33,6 +33,7 @@ def compute(v: dict, ctx: Context) -> dict:
              "unassigned_delegates": 0, "delegate_share": None}
     if members <= limit:
         empty["assembly"] = "members"
+        empty["assembly_label"] = "Tüm üyelerle"
         ex.add(f"Üye sayısı sınırı ({format_number(limit, None)}) aşmıyor: genel kurul tüm üyelerle toplanır",
                "üyelerle", ref, "text")
         if v["workplaces"]:
@@ -76,10 +77,10 @@ def compute(v: dict, ctx: Context) -> dict:
         result = largest_remainder(wp, elected, minimum)
         explain_apportionment(ex, result, wp, wp_ref, wp_ref)
         settled = settle_ties(result, v["lot_seed"], "Şube delegelerinin iş yerlerine dağılımı, son delegelikler",
-                              wp_ref, ex, "unassigned_delegates")
+                              wp_ref, ex)
         by_workplace, lot_obj, lot_record, unassigned = settled.seats, settled.lot, settled.record, settled.unassigned
         ex.add("İş yerlerinin seçeceği delege", by_workplace, wp_ref, "table")
-    return {"assembly": "delegates", "members": members, "elected_delegates": elected, "natural_delegates": natural,
+    return {"assembly": "delegates", "assembly_label": "Delegelerle", "members": members, "elected_delegates": elected, "natural_delegates": natural,
             "total_delegates": total, "members_per_delegate": mpd, "by_workplace": by_workplace, "lot": lot_obj,
             "lot_record": lot_record, "unassigned_delegates": unassigned, "delegate_share": rate}
 
@@ -111,7 +112,7 @@ CALCULATOR = Calculator(
         preset_field("branch_assembly"),
     ),
     outputs=(
-        Output("assembly", "Genel kurul", "text", main=True),
+        Output("assembly_label", "Genel kurul nasıl toplanır", "text", main=True),
         Output("total_delegates", "Genel kurul delege tamsayısı", "integer", main=True),
         Output("elected_delegates", "Seçilecek delege", "integer"),
         Output("natural_delegates", "Tabii delege", "integer"),

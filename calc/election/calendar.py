@@ -190,7 +190,7 @@ CALCULATOR = Calculator(
         "ona paralel yürür. Bu zincir 9 gün (216 saat) tuttuğu için “üye listeleri en az 5 gün önce” kuralı tek başına "
         "yetmez: listelerin asılma anını zincire göre öne alıyoruz. Seçim sonrası süreler planlanan seçim anından "
         "başlar (sayımın aynı gün bittiği varsayılır); sonuçlara itiraz askı süresi içinde yapılır. Adım başına madde "
-        "numaraları issue #4'teki özetten eşlenmiştir; yönetmelik metniyle karşılaştırın. Saatler Türkiye saatidir "
+        "numaraları sendikanın aktardığı özetten eşlenmiştir; yönetmelik metniyle karşılaştırın. Saatler Türkiye saatidir "
         "(UTC+3); .ics dosyasında UTC olarak yazılır."
     ),
     inputs=(
@@ -204,12 +204,14 @@ CALCULATOR = Calculator(
         preset_field("cal_member_lists"),
     ),
     outputs=(
-        Output("timetable", "Takvim", "table", main=True),
+        Output("timetable", "Takvim", "rows", main=True,
+               columns=(("at", "Tarih ve saat", "datetime"), ("bound", "Sınır", "text"), ("step", "Adım", "text"),
+                        ("reference", "Dayanak", "text"))),
         Output("lists_posted_at", "Üye listelerinin asılma anı", "datetime", main=True),
         Output("fits", "Süreler sığıyor mu", "text"),
         Output("branch_assembly_latest", "Şube genel kurulunun en geç tamamlanacağı gün", "date"),
         Output("next_branch_assembly", "Bir sonraki olağan şube genel kurulu", "date"),
-        Output("ics", "Takvim dosyası (.ics)", "text"),
+        Output("ics", "Takvimi telefonunuza ya da bilgisayarınıza ekleyin (.ics)", "download", filename="secim-takvimi.ics"),
     ),
     compute=compute,
     parameter_set=SET,

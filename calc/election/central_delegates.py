@@ -42,7 +42,7 @@ def compute(v: dict, ctx: Context) -> dict:
     explain_apportionment(ex, result, members, ref_b, ref_c)
 
     settled = settle_ties(result, v["lot_seed"], "Genel merkez genel kurulu delege dağılımı, son delegelikler",
-                          ref_c, ex, "unassigned_seats")
+                          ref_c, ex)
     seats, lot_obj, lot_record, unassigned = settled.seats, settled.lot, settled.record, settled.unassigned
 
     list_size = {}

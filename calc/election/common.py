@@ -13,7 +13,7 @@ from ..fields import Field
 from ..money import Rounding
 from ..numbers import format_number
 from ..registry import Context
-from ..text import sort_key, sort_turkish, tr_lower
+from ..text import sort_key, sort_turkish, tr_lower, tr_upper
 from . import lot
 from .apportion import Apportionment, assign_lot
 
@@ -24,7 +24,7 @@ DEFAULT_PRESET = "bak-sen"
 def preset_choices(key: str) -> tuple[tuple[str, str], ...]:
     """One choice per union in the newest table: adding a union needs no code."""
     records = params.periods(SET)[-1][key]
-    return tuple((name, rec.get("title", name)) for name, rec in records.items())
+    return tuple((name, rec.get("title", tr_upper(name))) for name, rec in records.items())
 
 
 def preset_field(key: str) -> Field:
@@ -135,7 +135,7 @@ class Settled:
     unassigned: int
 
 
-def settle_ties(result: Apportionment, seed: str | None, subject: str, reference: str, ex, unassigned_field: str) -> Settled:
+def settle_ties(result: Apportionment, seed: str | None, subject: str, reference: str, ex) -> Settled:
     """md.36/c, md.20: a tie for the last seats is decided by lot. With a seed the lot is drawn reproducibly;
     without one nobody gets those seats and the result says so: the engine never invents a winner."""
     if not result.tied:
@@ -147,6 +147,6 @@ def settle_ties(result: Apportionment, seed: str | None, subject: str, reference
         ex.add(f"Kura (tohum “{drawn.seed}”) kazananı", ", ".join(drawn.winners), reference + "; " + lot.PROCEDURE, "text")
         return Settled(assign_lot(result, drawn.winners), lot_obj, record, 0)
     ex.warn(f"Son {result.tied_seats} delegelik için artıkları eşit olanlar var ({', '.join(lot_obj['tied'])}). "
-            f"Yönetmelik bu durumda kura öngörür: kura çekilmeden bu delegelikler kimseye yazılmadı ({unassigned_field}). "
-            "Kurulun belirlediği tohumu lot_seed olarak girin.")
+            "Yönetmelik bu durumda kura öngörür: kura çekilmeden bu delegelikler kimseye yazılmadı. "
+            "Kurulun belirlediği tohumu “Kura tohumu” alanına girin.")
     return Settled(dict(result.seats), lot_obj, record, result.tied_seats)

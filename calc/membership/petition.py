@@ -82,7 +82,7 @@ CALCULATOR = Calculator(
         Output("petition_date", "Dilekçe tarihi", "date"),
     ),
     compute=compute,
-    references=("4982 s.K. md.6, md.11", "4688 s.K. md.17"),
+    references=("4982 s.K. md.6, md.11", "4688 s.K. md.14"),
     example={"full_name": "Ayşe Yılmaz", "tckn": "10000000146", "institution": "Ankara Şehir Hastanesi Başhekimliği",
              "unit": "Yoğun Bakım Ünitesi", "union": "Senim", "submitted_on": "2026-09-01", "petition_date": "2026-11-23"},
 )

@@ -82,6 +82,6 @@ CALCULATOR = Calculator(
     ),
     compute=compute,
     parameter_set=SET,
-    references=("4688 s.K. md.17, md.25", "4982 s.K. md.11", "HEKİMSEN üyelik rehberi"),
+    references=("4688 s.K. md.14, md.25", "4982 s.K. md.11", "HEKİMSEN üyelik rehberi"),
     example={"submitted_on": "2026-09-01", "today": "2026-11-23"},
 )

@@ -127,7 +127,7 @@ def count_active_days(v: dict, t: ParameterTable, ex: Explanation, extra_absent:
     group = v.get("staff_group") or "general"
     if group == "third_level_clinician" and protected:
         ex.add("Üçüncü basamak klinisyen", "çalışılmış sayılan izin günleri AÇGK'yı düşürmez (yalnız bu izinse AÇGK 1)",
-               "Bakanlık uygulama rehberi (issue 5)")
+               "Bakanlık uygulama rehberi")
     if group == "second_level_procedure" and protected:
         ex.add("İkinci basamak, işlem puanıyla ödenen tabip",
                f"çalışılmış sayılan {protected} izin günü, tesis puan ortalaması ve birim katsayısıyla ayrıca puanlanır "
@@ -143,7 +143,7 @@ def count_active_days(v: dict, t: ParameterTable, ex: Explanation, extra_absent:
         days_unworked = hours_unworked / daily
         ex.add("Yarım gün çalışılan gün", v["half_day_days"], "657 DMK md.104/F", "days")
         ex.add(f"Bir günde sayılan süre: çalışılan {num(worked)} + süt izni {num(nursing)} saat", worked + nursing,
-               "657 DMK md.104/F ve md.104/D; Bakanlık rehberi (issue 5)", "hours")
+               "657 DMK md.104/F ve md.104/D; Bakanlık rehberi", "hours")
         ex.add(f"Bir günde çalışılmamış saat ({num(daily)} − {num(worked + nursing)})", per_day, t.ref("daily_working_hours"), "hours")
         ex.add(f"Çalışılmamış saat toplamı ({v['half_day_days']} gün × {num(per_day)})", hours_unworked, "657 DMK md.104/F", "hours")
         ex.add(f"Güne çevrilmesi ({num(hours_unworked)} saat ÷ {num(daily)} saat)", days_unworked, t.ref("daily_working_hours"), "days")
@@ -181,7 +181,7 @@ CALCULATOR = Calculator(
         "çalışılmış sayılır; bu ay korunan gün = en küçüğü (5, bu ayki izin, 12 − bu yıl kullanılan). Süt izni "
         "çalışılmamış gün sayılmaz. Doğum sonrası yarım gün çalışmada (657 DMK md.104/F) gün, çalışılan saat ile süt "
         "izni saatinin toplamı (4 + 3 = 7) sayılır; eksik kalan saatler 8 saatlik güne çevrilip düşülür. Bu kurallar "
-        "issue 5'te aktarılan Bakanlık rehberine dayanır; yönetmelik metni doğrulanamadı."
+        "sendikanın aktardığı Bakanlık rehberine dayanır; yönetmelik metni doğrulanamadı."
     ),
     inputs=ACTIVE_DAYS_FIELDS,
     outputs=(

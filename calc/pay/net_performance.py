@@ -107,7 +107,7 @@ def own_points_score(v: dict, coefficient: Decimal, acgk: Decimal, ex: Explanati
 
 
 def dentist_score(v: dict, mode: str, acgk: Decimal, t: ParameterTable, ex: Explanation) -> Decimal:
-    ref = "Bakanlık uygulama rehberi, diş tabipleri (issue 5)"
+    ref = "Bakanlık uygulama rehberi, diş tabipleri"
     if mode == "outside_centre":
         on_facility = facility_based_score(v, acgk, ex, ref, "Tesis ortalamasıyla")
         on_own = own_points_score(v, v["unit_title_coefficient"], acgk, ex, ref, "Kendi puanıyla")
@@ -150,7 +150,7 @@ CALCULATOR = Calculator(
         "kendi puanı klinik ortalamasının altında kalan hekimde fark negatif olur ve yarısı toplamdan düşülür; "
         "'sıfır say' seçeneği diğer okumayı uygular. Diş tabibi (ADSM/ADSH dışında): tesis ortalaması × katsayı × AÇGK "
         "ile kendi puanı × katsayı hesaplanır, yüksek olanı alınır. ADSM/ADSH'den ödenip E2/E3 entegre hastanede "
-        "çalışan diş tabibi: kendi puanı × 1,30, karşılaştırma yok. Ağırlıklar ve katsayılar issue 5'teki Bakanlık "
+        "çalışan diş tabibi: kendi puanı × 1,30, karşılaştırma yok. Ağırlıklar ve katsayılar sendikanın aktardığı Bakanlık "
         "rehberinden; yönetmelik metni doğrulanamadı."
     ),
     inputs=POINT_FIELDS[:3] + (ACGK,) + POINT_FIELDS[3:] + (DENTIST_MODE, NEGATIVE_RULE),

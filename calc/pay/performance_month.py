@@ -72,7 +72,7 @@ def leave_compensation_points(v: dict, protected_days: int, ex: Explanation) -> 
     points = v["facility_average"] * v["unit_title_coefficient"] * protected_days / v["month_days"]
     add_points(ex, f"İzin günleri: tesis ort. {num(v['facility_average'])} × birim katsayısı "
                    f"{num(v['unit_title_coefficient'])} × {protected_days} ÷ {v['month_days']} gün", points,
-               "Bakanlık uygulama rehberi: işlem puanıyla ödenen ikinci basamak tabibin izin günleri (issue 5); acil servis 1,40")
+               "Bakanlık uygulama rehberi: işlem puanıyla ödenen ikinci basamak tabibin izin günleri; acil servis 1,40")
     return points
 
 
@@ -86,7 +86,7 @@ def net_points(v: dict, acgk: Decimal, compensation_days: int, t: ParameterTable
     if formula == "other_staff":
         return facility_based_score(v, acgk, ex, REF_OTHER_STAFF, "Tabip dışı personel")
     # second_level_procedure: own points for the days worked, plus the protected leave days
-    ref = "Bakanlık uygulama rehberi, ikinci basamak işlem puanıyla ödeme (issue 5)"
+    ref = "Bakanlık uygulama rehberi, ikinci basamak işlem puanıyla ödeme"
     own = add_points(ex, "Kendi muayene ve işlem puanı (çalışılan günler)", v["physician_points"], ref)
     total = own + v["science_points"] + leave_compensation_points(v, compensation_days, ex)
     total += extra_part(v["extra_points"], acgk, ex, ref)

@@ -519,7 +519,7 @@ OUTPUTS = (
     Output("employer_cost", "İşverene maliyet (tahmin)", "money", main=True),
     Output("social_security", "Sosyal güvenlik kesintisi (sigortalı)", "money"),
     Output("income_tax_base", "Bu ayın gelir vergisi matrahı", "money"),
-    Output("cumulative_base_after", "Kümülatif gelir vergisi matrahı (bu ay dahil)", "money"),
+    Output("cumulative_base_after", "Kümülatif gelir vergisi matrahı (bu ay dâhil)", "money"),
     Output("bracket_rate", "Bu ayın son vergi dilimi", "rate"),
     Output("income_tax", "Gelir vergisi", "money"),
     Output("income_tax_exemption", "Asgari ücret gelir vergisi istisnası", "money"),

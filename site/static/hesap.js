@@ -282,6 +282,11 @@ function renderOutput(o, v, shown) {
     table.append(thead, body);
     box.append(table);
     dd.append(box);
+  } else if (o.kind === "download" && typeof v === "string") {
+    const type = { ics: "text/calendar", csv: "text/csv", txt: "text/plain" }[o.filename.split(".").pop()] || "application/octet-stream";
+    const a = el("a", { class: "md-button hesap-download", download: o.filename,
+      href: URL.createObjectURL(new Blob([v], { type: `${type};charset=utf-8` })) }, `${o.filename} dosyasını indir`);
+    dd.append(a);
   } else if (v && typeof v === "object" && !Array.isArray(v)) {
     const table = el("table", { class: "hesap-table" });
     const body = el("tbody");
@@ -301,8 +306,20 @@ function renderOutput(o, v, shown) {
   return wrap;
 }
 
+const MONTHS = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"];
+const DAYS = ["Pazar", "Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi"];
+
+// "2026-10-09" / "2026-10-09T09:00" → "9 Ekim 2026 Cuma" (+ " 09:00"), as calc.dates.format_date writes it.
+function dateText(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  const day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDay();
+  return `${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]} ${DAYS[day]}` + (m[4] ? ` ${m[4]}` : "");
+}
+
 function cellText(v, kind) {
   if (v === null || v === undefined) return "—";
+  if (kind === "date" || kind === "datetime") return dateText(String(v));
   if (kind === "money") return formatTr(String(v), 2) + " TL";
   if (kind === "decimal" || kind === "integer") return formatTr(String(v));
   return String(v);
@@ -384,6 +401,7 @@ function toFormText(v, decl) {
   if (v === null || v === undefined) return "";
   if (decl && decl.type === "list" && Array.isArray(v)) {
     const items = decl.items || [];
+    if (items.length === 1) return v.map((r) => (r && typeof r === "object" ? r[items[0].name] ?? "" : String(r))).join("\n");
     const flat = items.length && v.every((r) => r && typeof r === "object" && items.every((i) => typeof r[i.name] !== "object" || r[i.name] === null));
     if (flat) {
       const names = items.map((i) => i.name);
