@@ -16,6 +16,8 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
+    // the page request starts while this worker wakes up, instead of after
+    if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
     for (const key of await caches.keys()) if (key.startsWith("hesap-") && key !== CACHE) await caches.delete(key);
     await self.clients.claim();
   })());
@@ -29,7 +31,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith((async () => {
       try {
         // revalidate: a heuristically cached old page must not hide a new build (costs a 304 when unchanged)
-        const fresh = await fetch(req.url, { cache: "no-cache", credentials: "same-origin" });
+        const preloaded = req.mode === "navigate" ? await event.preloadResponse : undefined;
+        const fresh = preloaded || (await fetch(req.url, { cache: "no-cache", credentials: "same-origin" }));
         if (fresh.ok) (await caches.open(CACHE)).put(req.url, fresh.clone());
         return fresh;
       } catch (err) {

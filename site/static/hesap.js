@@ -451,6 +451,8 @@ function checkForUpdate() {
 
 // Start only after every declaration above is initialised (classes are not hoisted).
 checkForUpdate();
+window.addEventListener("online", checkForUpdate);
+setTimeout(checkForUpdate, 4000);  // the network may come back a moment after the page did
 announceUpdate();
 if (calcs.length) startCalculators();
 else registerServiceWorker();

@@ -7,7 +7,7 @@ const ROOT = new URL("../../", import.meta.url);
 const INDEX = new URL("pyodide/", ROOT).href;
 const WHEEL = new URL("py/@WHEEL@?v=@VERSION@", ROOT);
 const SNAPSHOT = new URL("pyodide/@SNAPSHOT@", ROOT);
-const RAW_CACHE = "pyodide-snapshot-raw";  // the decompressed snapshot, kept after the first visit
+const RAW_NAME = "@SNAPSHOT@".replace(/\.gz$/, "");  // the gunzipped snapshot, kept in the origin's private files
 const SITE_PACKAGES = "/lib/python3.13/site-packages";
 // Only the lock file's header is needed: we load no Pyodide package, so its 120 kB are not fetched.
 const LOCK = { info: @LOCKINFO@, packages: {} };
@@ -23,14 +23,30 @@ const progress = (text) => postMessage({ type: "progress", text, ms: since() });
 const snapshot = FORCE_NORMAL || typeof DecompressionStream !== "function" ? null : snapshotBytes();
 if (snapshot) snapshot.catch(() => {});  // a failure is handled where it is awaited
 const loader = import("../../pyodide/pyodide.mjs");
+// The 1 MB Emscripten script Pyodide imports later, after its configuration step: start it now (same URL,
+// so Pyodide's own import finds it already loaded).
+import(`${INDEX}pyodide.asm.js`).catch(() => {});
 precompileWasm();
 
 // Pyodide only starts compiling its 8.6 MB of WebAssembly once the snapshot is read, because the memory size
 // comes from the snapshot. Compiling does not need it: compile now, in parallel, and hand the module over
-// when Emscripten asks to instantiate. Any failure here falls back to Emscripten's own streaming compile.
+// when Emscripten asks to instantiate. Emscripten's own request for the file gets this same download (no
+// second copy). Any failure here falls back to Emscripten's own streaming compile.
 function precompileWasm() {
   if (typeof WebAssembly.compileStreaming !== "function") return;
-  const compiled = WebAssembly.compileStreaming(fetch(new URL("pyodide/pyodide.asm.wasm", ROOT))).catch(() => null);
+  const url = new URL("pyodide/pyodide.asm.wasm", ROOT).href;
+  const download = fetch(url);
+  const compiled = WebAssembly.compileStreaming(download.then((r) => r.clone())).catch(() => null);
+  const plainFetch = self.fetch.bind(self);
+  let handedOver = false;
+  self.fetch = (input, init) => {
+    const asked = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (asked === url && !handedOver) {
+      handedOver = true;
+      return download;
+    }
+    return plainFetch(input, init);
+  };
   const streaming = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const module = await compiled;
@@ -46,9 +62,9 @@ const wheelBytes = () => (wheel ??= fetch(WHEEL).then((r) => {
 }));
 
 async function snapshotBytes() {
-  const raw = await caches.open(RAW_CACHE).then((c) => c.match(SNAPSHOT.href)).catch(() => undefined);
+  const raw = await readRaw().catch(() => null);
   if (raw) {
-    const bytes = fromSparse(new Uint8Array(await raw.arrayBuffer()));
+    const bytes = fromSparse(raw);
     mark("snapshot-cached");
     return bytes;
   }
@@ -76,14 +92,34 @@ function fromSparse(sparse) {
   return bytes;
 }
 
+// The origin private file system reads back far faster than a gunzip or the Cache API (a worker can read
+// it synchronously). Written once Python is up; older builds' files are removed.
+async function readRaw() {
+  const dir = await navigator.storage.getDirectory();
+  const handle = await (await dir.getFileHandle(RAW_NAME)).createSyncAccessHandle();
+  try {
+    const bytes = new Uint8Array(handle.getSize());
+    if (handle.read(bytes, { at: 0 }) !== bytes.length) throw new Error("snapshot: short read");
+    return bytes;
+  } finally {
+    handle.close();
+  }
+}
+
 function keepRaw(bytes) {
-  // Once Python is up, store the decompressed snapshot so the next visit skips the gunzip; drop older builds'.
   ready.then(async () => {
     try {
-      const cache = await caches.open(RAW_CACHE);
-      for (const req of await cache.keys()) if (req.url !== SNAPSHOT.href) await cache.delete(req);
-      await cache.put(SNAPSHOT.href, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
-    } catch (err) { /* storage full or unavailable: the gzip path still works */ }
+      const dir = await navigator.storage.getDirectory();
+      for await (const name of dir.keys()) if (name.startsWith("snapshot-") && name !== RAW_NAME) await dir.removeEntry(name);
+      const handle = await (await dir.getFileHandle(RAW_NAME, { create: true })).createSyncAccessHandle();
+      try {
+        handle.truncate(0);
+        handle.write(bytes, { at: 0 });
+        handle.flush();
+      } finally {
+        handle.close();
+      }
+    } catch (err) { /* no private file system or no room: the gzip path still works */ }
   }, () => {});
 }
 
