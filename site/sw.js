@@ -16,8 +16,9 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    // the page request starts while this worker wakes up, instead of after
-    if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
+    // No navigation preload: its request may be answered by the HTTP cache's heuristic freshness, and an
+    // old page must never hide a new build (see the no-cache revalidation below).
+    if (self.registration.navigationPreload) await self.registration.navigationPreload.disable();
     for (const key of await caches.keys()) if (key.startsWith("hesap-") && key !== CACHE) await caches.delete(key);
     await self.clients.claim();
   })());
@@ -31,8 +32,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith((async () => {
       try {
         // revalidate: a heuristically cached old page must not hide a new build (costs a 304 when unchanged)
-        const preloaded = req.mode === "navigate" ? await event.preloadResponse : undefined;
-        const fresh = preloaded || (await fetch(req.url, { cache: "no-cache", credentials: "same-origin" }));
+        const fresh = await fetch(req.url, { cache: "no-cache", credentials: "same-origin" });
         if (fresh.ok) (await caches.open(CACHE)).put(req.url, fresh.clone());
         return fresh;
       } catch (err) {

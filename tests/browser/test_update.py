@@ -40,9 +40,15 @@ def test_offline_copy_updates_to_the_new_period(browser, next_period_site):
         ctx.set_offline(False)
         # one online visit (the page itself, not a link carrying the old month in its #girdi= fragment)
         page.goto(base + PAGE)
-        page.wait_for_function(
-            "() => document.querySelector('[data-calculator][data-state=done] .hesap-period')?.textContent.includes('2027 Ocak')",
-            timeout=60_000)
+        try:
+            page.wait_for_function(
+                "() => document.querySelector('[data-calculator][data-state=done] .hesap-period')?.textContent.includes('2027 Ocak')",
+                timeout=60_000)
+        except Exception:
+            state_now = page.evaluate("""() => ({url: location.href, state: document.querySelector('[data-calculator]')?.dataset.state,
+                period: document.querySelector('[data-calculator] .hesap-period')?.textContent, online: navigator.onLine,
+                reloaded: sessionStorage.getItem('hesap-reloaded-for'), script: [...document.scripts].map(s => s.src).find(s => s.includes('hesap.js'))})""")
+            pytest.fail(f"the page did not move to the new period: {state_now}")
         page.wait_for_selector(".hesap-updated", timeout=10_000)  # the page says the site was updated
         assert "güncellendi" in page.inner_text(".hesap-updated")
     finally:
