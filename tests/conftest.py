@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -49,25 +48,13 @@ EMSCRIPTEN = sys.platform == "emscripten"
 collect_ignore = ["test_cli.py", "test_pyodide.py", "browser"] if EMSCRIPTEN else []
 
 
-def confirm_scaffold(path: Path, scale: dict[str, str] | None = None) -> None:
-    """Play the staff member: drop every `confirmed = false`, and scale some coefficients (key → factor)."""
-    text = path.read_text(encoding="utf-8").replace("confirmed = false\n", "")
-    for key, factor in (scale or {}).items():
-        head = f"[values.{key}]\n"
-        i = text.index(head)
-        j = text.index("value = ", i)
-        k = text.index("\n", j)
-        old = Decimal(text[j + len("value = "):k])
-        text = text[:j] + f"value = {(old * Decimal(factor)).quantize(Decimal('0.000001'))}" + text[k:]
-    path.write_text(text, encoding="utf-8")
-
-
 @pytest.fixture(scope="session")
 def next_period_site(tmp_path_factory):
     """A copy of the project with a fake 2027 Ocak salary period and 2027 tax year (+10 %), built to dist/."""
     if EMSCRIPTEN:
         pytest.skip("no subprocess under Pyodide")
     from calc import staff
+    from staffkit import confirm_scaffold
 
     root = tmp_path_factory.mktemp("next") / "hesap"
     root.mkdir()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from calc import ParameterError, params, staff
-from conftest import ROOT, confirm_scaffold
+from staffkit import ROOT, confirm_scaffold
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from conftest import DIST, _Handler  # tests/browser/conftest.py
+from browserkit import DIST, _Handler
 
 pytestmark = pytest.mark.browser
 PAGE = "maas/maas-hesaplama/"
