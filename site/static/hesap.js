@@ -238,10 +238,13 @@ class Calculator {
     const details = el("details", { class: "hesap-steps-box", open: "" });
     details.append(el("summary", {}, "Adım adım hesap ve dayanakları"));
     const ol = el("ol", { class: "hesap-steps" });
+    let previous = null;
     for (const s of out.steps) {
       const li = el("li");
       li.append(el("span", { class: "hesap-step-label" }, s.label), " ", el("span", { class: "hesap-step-value" }, s.display));
-      if (s.reference) li.append(" ", el("span", { class: "hesap-step-ref" }, s.reference));
+      // a reference repeated by consecutive steps is shown once, under the first
+      if (s.reference && s.reference !== previous) li.append(" ", el("span", { class: "hesap-step-ref" }, s.reference));
+      previous = s.reference;
       ol.append(li);
     }
     details.append(ol);
