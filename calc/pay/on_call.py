@@ -14,7 +14,7 @@ from ..fields import Field
 from ..money import kurus
 from ..numbers import format_money, format_number
 from ..registry import Calculator, Context, Output
-from .salary import MONTH_HELP, SET, check_month, fail, month_label, newest_month, parse_month, tables_for
+from .salary import SET, fail, month_field, month_label, newest_month, parse_month, tables_for
 
 REF_EK33 = "657 DMK ek md.33: nöbet ücreti = gösterge × aylık katsayısı (saat başına)"
 REF_DAMGA = "488 s. DVK (1) sayılı tablo IV-1: nöbet ücretinden yalnız damga vergisi kesilir"
@@ -172,7 +172,7 @@ CALCULATOR = Calculator(
         "tablolardan türetilmiştir; kanun metni ayrıca açılmadı."
     ),
     inputs=(
-        Field("month", "text", "Nöbet ayı", default=newest_month(), required=True, help=MONTH_HELP, check=check_month),
+        month_field("month", "Nöbet ayı", newest_month()),
         Field("staff_group", "choice", "Unvan grubu", default="lisans", choices=GROUPS,
               help="Nöbet göstergesi unvan grubuna göre: uzman 160, tabip 145, diş tabibi/eczacı 130, lisans 100, lise 85, diğer 65."),
         Field("primary_care", "bool", "Aile/toplum sağlığı merkezinde", default=False, help="Bu birimlerde aylık tavan 60 saattir."),

@@ -9,11 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..explain import Explanation
-from ..fields import Field
 from ..numbers import format_money, format_number
 from ..registry import Calculator, Context, Output
-from .salary import (MONTH_HELP, SET, Payslip, check_month, month_before_newest, month_label, newest_month, parse_month,
-                     payslip, person_fields, person_from, tables_for, warn_inputs)
+from .salary import (SET, Payslip, month_before_newest, month_field, month_label, newest_month, parse_month, payslip,
+                     person_fields, person_from, tables_for, warn_inputs)
 
 
 def _amounts(slip: Payslip) -> dict[str, tuple[str, Decimal, str]]:
@@ -87,8 +86,8 @@ CALCULATOR = Calculator(
         "varsayılarak hesaplanır (tahmin). Maaş hesaplayıcısındaki okumalar ve tahminler burada da geçerlidir."
     ),
     inputs=(
-        Field("month_before", "text", "Önceki ay", default=month_before_newest(), required=True, help=MONTH_HELP, check=check_month),
-        Field("month_after", "text", "Sonraki ay", default=newest_month(), required=True, help=MONTH_HELP, check=check_month),
+        month_field("month_before", "Önceki ay", month_before_newest()),
+        month_field("month_after", "Sonraki ay", newest_month()),
         *person_fields(),
     ),
     outputs=(

@@ -460,6 +460,11 @@ MONTH_HELP = ("YYYY-AA biçiminde ay; o ayda yürürlükte olan tablo kullanıl�
               + ", ".join(t.title for t in params.periods(SET)) + ".")
 
 
+def month_field(name: str, label: str, default: str) -> Field:
+    """A YYYY-AA month that picks the salary and tax tables (every pay calculator declares it the same way)."""
+    return Field(name, "text", label, default=default, required=True, help=MONTH_HELP, check=check_month)
+
+
 def person_fields() -> tuple[Field, ...]:
     newest = params.periods(SET)[-1]
     rows = newest["indicator_table"]
@@ -548,7 +553,7 @@ CALCULATOR = Calculator(
         "işveren maliyeti (kurum MYÖ payı %12 okunuşu) tahmindir; 2026 toplu sözleşme ikramiyesi tutarı kaynaklanamadı."
     ),
     inputs=(
-        Field("month", "text", "Bordro ayı", default=newest_month(), required=True, help=MONTH_HELP, check=check_month),
+        month_field("month", "Bordro ayı", newest_month()),
         *person_fields(),
         Field("cumulative_base_before", "money", "Önceki aylardan devreden kümülatif vergi matrahı", min=0, max=100_000_000, unit="TL",
               help="Bordronuzda önceki ayın “kümülatif vergi matrahı”. Boş bırakılırsa Ocak'tan bu aya kadar her ay aynı bordro "
