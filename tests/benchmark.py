@@ -16,13 +16,13 @@ from __future__ import annotations
 import functools
 import http.server
 import statistics
+import sys
 import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-quic", "--no-first-run"]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from browserkit import ARGS, CHROMIUM, _Handler  # noqa: E402  (the same browser and server as the tests)
 PAGE = "aidat/"
 RECOMPUTE_INPUT = "dues"
 BARE = b"""<!doctype html><meta charset="utf-8"><title>bare</title>
@@ -61,13 +61,7 @@ class Counter:
 def make_server(dist: Path, counter: Counter):
     lock_file = ROOT / "node_modules" / "pyodide" / "pyodide-lock.json"
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                          ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
-
-        def log_message(self, *a):
-            pass
-
+    class Handler(_Handler):
         def do_GET(self):
             path = self.path.split("?")[0]
             if path == "/_bench/bare.html":
