@@ -13,6 +13,29 @@ function registerServiceWorker() {
   navigator.serviceWorker.register(new URL("sw.js", new URL(root, location.href)), { scope: new URL(root, location.href).pathname }).catch(() => {});
 }
 
+// Once per build, after the service worker has precached it: compile Pyodide's 1 MB Emscripten script twice in
+// a throwaway module worker (assets/hesap/warm.mjs). The browser keeps a code cache of a script only once it has
+// compiled it twice, and the one it made while precaching does not fit a module; without this the next visit
+// compiles the script and its setup function again (about 90 ms here). Only after a calculator has shown its result.
+async function warmCodeCache() {
+  try {
+    if (!("serviceWorker" in navigator) || localStorage.getItem("hesap-warmed") === VERSION) return;
+    const reg = await navigator.serviceWorker.ready;
+    const next = reg.installing || reg.waiting;
+    if (next) await new Promise((done) => next.addEventListener("statechange", () => next.state === "activated" && done()));
+    const url = new URL(`assets/hesap/warm.mjs?v=${VERSION}`, new URL(root, location.href));
+    for (let i = 0; i < 2; i++) {
+      await new Promise((done) => {
+        const w = new Worker(url, { type: "module", name: "hesap-warm" });
+        const end = () => { w.terminate(); done(); };
+        w.onmessage = end;
+        w.onerror = end;
+      });
+    }
+    localStorage.setItem("hesap-warmed", VERSION);
+  } catch (e) { /* no storage or no module workers: the next visit only compiles the script itself */ }
+}
+
 function announceUpdate() {
   let seen = null;
   try { seen = localStorage.getItem("hesap-version"); localStorage.setItem("hesap-version", VERSION); } catch (e) { return; }
@@ -46,8 +69,8 @@ function startCalculators() {
     return;
   }
   let ready = false;
-  worker.addEventListener("message", (e) => {
-    const m = e.data;
+  let warming = null;
+  const handle = (m) => {
     if (m.type === "progress") widgets.forEach((w) => !ready && w.status(m.text + " (ilk ziyarette Python indirilir, sonra çevrimdışı da çalışır)"));
     if (m.type === "ready") {
       ready = true;
@@ -58,8 +81,17 @@ function startCalculators() {
     }
     if (m.type === "failed") registerServiceWorker();
     if (m.type === "failed") widgets.forEach((w) => w.unsupported(`Python başlatılamadı (${m.message}). Sayfayı yenileyin; sorun sürerse başka bir tarayıcı deneyin.`));
-    if (m.type === "result") widgets.forEach((w) => w.receive(m));
-  });
+    if (m.type === "result") {
+      widgets.forEach((w) => w.receive(m));
+      if (!warming) warming = warmCodeCache();
+    }
+  };
+  const early = window.__hesapEarly || [];  // what the worker said before this script ran (see overrides/main.html)
+  window.__hesapEarly = null;
+  early.forEach(handle);
+  worker.addEventListener("message", (e) => handle(e.data));
+  // Asked now, not when Python is ready: the worker answers as soon as it is up, one round trip sooner.
+  if (!ready) widgets.forEach((w) => w.compute());
   worker.addEventListener("error", () => widgets.forEach((w) => !ready && w.unsupported("Hesaplayıcı başlatılamadı: bu tarayıcı modül Web Worker desteklemiyor olabilir. Örnek sonucu aşağıda.")));
 }
 
@@ -115,7 +147,7 @@ class Calculator {
     this.isReady = true;
     this.node.dataset.boot = boot;
     this.status("Hazır: girdileri değiştirdikçe sonuç güncellenir.");
-    this.compute();
+    if (!this.inFlight) this.compute();
   }
 
   // Recompute on every change, coalesced: at most one computation in flight, the newest inputs always win.
@@ -161,12 +193,12 @@ class Calculator {
   compute() {
     if (!this.worker) return;
     const { inputs, date } = this.fragment || this.read();
-    if (this.isReady) this.fragment = null;
+    this.fragment = null;
     this.latestInputs = inputs;
     this.latestDate = date;
     this.latest = ++SEQ;
-    this.setState("loading");
-    if (!this.isReady) return;  // computed once the worker is ready
+    // A prerendered result stays marked so until Python has computed (the worker answers once it is up).
+    if (this.isReady || this.pending) this.setState("loading");
     this.sentAt = performance.now();
     this.inFlight = true;
     this.dirty = false;

@@ -62,45 +62,53 @@ const wheelBytes = () => (wheel ??= fetch(WHEEL).then((r) => {
 }));
 
 async function snapshotBytes() {
-  const raw = await readRaw().catch(() => null);
-  if (raw) {
-    const bytes = fromSparse(raw);
+  const cached = await readCached().catch(() => null);
+  if (cached) {
     mark("snapshot-cached");
-    return bytes;
+    return cached;
   }
   const r = await fetch(SNAPSHOT);
   if (!r.ok || !r.body) throw new Error(`snapshot: HTTP ${r.status}`);
   const sparse = new Uint8Array(await new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-  const bytes = fromSparse(sparse);
+  const bytes = fromSparse((buf, at) => buf.set(sparse.subarray(at, at + buf.length)), sparse.length);
   mark("snapshot");
   keepRaw(sparse);
   return bytes;
 }
 
-// The heap without its zero pages (format in site/snapshot.mjs) back into one buffer.
-function fromSparse(sparse) {
-  const view = new DataView(sparse.buffer, sparse.byteOffset, sparse.byteLength);
+// The heap without its zero pages (format in site/snapshot.mjs) back into one buffer. `read(buf, at)` fills
+// buf from the sparse file's offset `at`; each run of consecutive pages is read straight into its place.
+function fromSparse(read, size) {
+  const head = new Uint8Array(16);
+  read(head, 0);
+  const view = new DataView(head.buffer);
   if (view.getUint32(0, false) !== 0x48534e50) throw new Error("snapshot: not a Hesap snapshot file");
   const total = view.getUint32(4, true), page = view.getUint32(8, true), n = view.getUint32(12, true);
-  const head = 16 + 4 * n;
-  if (sparse.length !== head + n * page) throw new Error("snapshot: truncated");
+  const first = 16 + 4 * n;
+  if (size !== first + n * page) throw new Error("snapshot: truncated");
+  const index = new Uint8Array(4 * n);
+  read(index, 16);
+  const pages = new DataView(index.buffer);
   const bytes = new Uint8Array(total);
-  for (let k = 0; k < n; k++) {
-    const at = view.getUint32(16 + 4 * k, true) * page;
-    bytes.set(sparse.subarray(head + k * page, head + k * page + Math.min(page, total - at)), at);
+  for (let k = 0; k < n;) {
+    let j = k + 1;
+    while (j < n && pages.getUint32(4 * j, true) === pages.getUint32(4 * (j - 1), true) + 1) j++;
+    const at = pages.getUint32(4 * k, true) * page;
+    read(bytes.subarray(at, Math.min(at + (j - k) * page, total)), first + k * page);
+    k = j;
   }
   return bytes;
 }
 
 // The origin private file system reads back far faster than a gunzip or the Cache API (a worker can read
 // it synchronously). Written once Python is up; older builds' files are removed.
-async function readRaw() {
+async function readCached() {
   const dir = await navigator.storage.getDirectory();
   const handle = await (await dir.getFileHandle(RAW_NAME)).createSyncAccessHandle();
   try {
-    const bytes = new Uint8Array(handle.getSize());
-    if (handle.read(bytes, { at: 0 }) !== bytes.length) throw new Error("snapshot: short read");
-    return bytes;
+    return fromSparse((buf, at) => {
+      if (handle.read(buf, { at }) !== buf.length) throw new Error("snapshot: short read");
+    }, handle.getSize());
   } finally {
     handle.close();
   }

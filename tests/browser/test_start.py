@@ -1,0 +1,63 @@
+"""End-to-end: how a calculator page starts Python (site/overrides/main.html, hesap.js, worker.mjs, warm.mjs)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import calc
+from calc.registry import get
+from browserkit import DIST
+
+pytestmark = pytest.mark.browser
+BOOT_TIMEOUT = 60_000
+DONE_AT = """new MutationObserver((_, obs) => {
+  if (document.querySelector('[data-calculator][data-state="done"]')) { window.__doneAt = performance.now(); obs.disconnect(); }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });"""
+
+
+def test_a_late_page_script_still_gets_what_the_worker_said_first(context, site):
+    """The worker is started in <head>; if hesap.js runs only after Python is up, its "ready" must not be lost."""
+    def late(route):
+        body = route.fetch().text()
+        route.fulfill(status=200, content_type="text/javascript",
+                      body="await new Promise((r) => setTimeout(r, 4000));\n" + body)
+    context.route("**/assets/hesap/hesap.js*", late)
+    page = context.new_page()
+    page.goto(site + "aidat/")
+    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"
+    shown = json.loads(page.get_attribute("[data-calculator] output[data-result]", "data-json"))
+    c = get("dues/split")
+    example = c.example if c.example is not None else {f.name: f.default for f in c.inputs if f.default is not None}
+    assert shown == calc.run("dues/split", example)["result"]
+
+
+def test_search_starts_after_the_first_result_and_still_works(context, site):
+    context.add_init_script(DONE_AT)
+    page = context.new_page()
+    page.goto(site + "aidat/")
+    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+    page.click(".md-search__input")
+    page.keyboard.type("aidat")
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    started = page.evaluate("""() => performance.getEntriesByType('resource')
+        .filter((e) => e.name.includes('/workers/search')).map((e) => e.startTime)""")
+    assert started and min(started) > page.evaluate("window.__doneAt")
+
+
+def test_code_cache_is_warmed_once_per_build(context, site):
+    version = json.loads((DIST / "version.json").read_text(encoding="utf-8"))["version"]
+    page = context.new_page()
+    warm = []
+    page.on("worker", lambda w: warm.append(w.url) if "warm.mjs" in w.url else None)
+    page.goto(site + "aidat/")
+    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+    page.wait_for_function("(v) => localStorage.getItem('hesap-warmed') === v", arg=version, timeout=BOOT_TIMEOUT)
+    assert len(warm) == 2
+    page.reload()
+    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+    page.wait_for_timeout(1000)
+    assert len(warm) == 2  # not again for the same build
+    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"
