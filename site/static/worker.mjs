@@ -30,20 +30,34 @@ precompileWasm();
 
 // Pyodide only starts compiling its 8.6 MB of WebAssembly once the snapshot is read, because the memory size
 // comes from the snapshot. Compiling does not need it: compile now, in parallel, and hand the module over
-// when Emscripten asks to instantiate. Emscripten's own request for the file gets this same download (no
-// second copy). Any failure here falls back to Emscripten's own streaming compile.
+// when Emscripten asks to instantiate. With `wasm=page` in this script's URL the page compiles it instead and
+// posts the module: Chromium keeps a code cache of WebAssembly compiled in a page (none for a worker), so a
+// return visit skips compiling altogether (site/overrides/main.html). Emscripten's own request for the file
+// gets our download (no second copy). Any failure here falls back to Emscripten's own streaming compile.
 function precompileWasm() {
   if (typeof WebAssembly.compileStreaming !== "function") return;
   const url = new URL("pyodide/pyodide.asm.wasm", ROOT).href;
-  const download = fetch(url);
-  const compiled = WebAssembly.compileStreaming(download.then((r) => r.clone())).catch(() => null);
+  let download = null;
+  const compileHere = () => {
+    download = fetch(url);
+    return WebAssembly.compileStreaming(download.then((r) => r.clone()));
+  };
+  const fromPage = new URL(self.location.href).searchParams.get("wasm") === "page"
+    ? new Promise((resolve) => self.addEventListener("message", function take(event) {
+      if (event.data?.type !== "wasm") return;
+      self.removeEventListener("message", take);
+      resolve(event.data.module instanceof WebAssembly.Module ? event.data.module : null);
+    }))
+    : Promise.resolve(null);
+  const compiled = fromPage.then((module) => module || compileHere()).catch(() => null);
   const plainFetch = self.fetch.bind(self);
   let handedOver = false;
   self.fetch = (input, init) => {
     const asked = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     if (asked === url && !handedOver) {
       handedOver = true;
-      return download;
+      // the page's module needs no bytes here: an empty stand-in, never read (see instantiateStreaming below)
+      return compiled.then((module) => download || (module ? new Response(new Uint8Array(0)) : plainFetch(input, init)));
     }
     return plainFetch(input, init);
   };
@@ -70,48 +84,40 @@ async function snapshotBytes() {
   const r = await fetch(SNAPSHOT);
   if (!r.ok || !r.body) throw new Error(`snapshot: HTTP ${r.status}`);
   const sparse = new Uint8Array(await new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-  const bytes = fromSparse((buf, at) => buf.set(sparse.subarray(at, at + buf.length)), sparse.length);
+  const bytes = fromSparse(sparse);
   mark("snapshot");
   keepRaw(sparse);
   return bytes;
 }
 
-// The heap without its zero pages (format in site/snapshot.mjs) back into one buffer. `read(buf, at)` fills
-// buf from the sparse file's offset `at`; each run of consecutive pages is read straight into its place.
-function fromSparse(read, size) {
-  const head = new Uint8Array(16);
-  read(head, 0);
-  const view = new DataView(head.buffer);
-  if (view.getUint32(0, false) !== 0x48534e50) throw new Error("snapshot: not a Hesap snapshot file");
+// The heap without its zero pages (format in site/snapshot.mjs) back into one buffer, a run of consecutive
+// pages at a time.
+function fromSparse(sparse) {
+  const view = new DataView(sparse.buffer, sparse.byteOffset, sparse.byteLength);
+  if (sparse.length < 16 || view.getUint32(0, false) !== 0x48534e50) throw new Error("snapshot: not a Hesap snapshot file");
   const total = view.getUint32(4, true), page = view.getUint32(8, true), n = view.getUint32(12, true);
   const first = 16 + 4 * n;
-  if (size !== first + n * page) throw new Error("snapshot: truncated");
-  const index = new Uint8Array(4 * n);
-  read(index, 16);
-  const pages = new DataView(index.buffer);
+  if (sparse.length !== first + n * page) throw new Error("snapshot: truncated");
+  const index = (k) => view.getUint32(16 + 4 * k, true);
   const bytes = new Uint8Array(total);
   for (let k = 0; k < n;) {
     let j = k + 1;
-    while (j < n && pages.getUint32(4 * j, true) === pages.getUint32(4 * (j - 1), true) + 1) j++;
-    const at = pages.getUint32(4 * k, true) * page;
-    read(bytes.subarray(at, Math.min(at + (j - k) * page, total)), first + k * page);
+    while (j < n && index(j) === index(j - 1) + 1) j++;
+    const at = index(k) * page, length = Math.min((j - k) * page, total - at);
+    bytes.set(sparse.subarray(first + k * page, first + k * page + length), at);
     k = j;
   }
   return bytes;
 }
 
-// The origin private file system reads back far faster than a gunzip or the Cache API (a worker can read
-// it synchronously). Written once Python is up; older builds' files are removed.
+// The origin private file system reads back far faster than a gunzip or the Cache API. Read as a File, not
+// through a sync access handle: the read then happens off this thread (the worker is busy compiling meanwhile)
+// and takes no lock, so two tabs can start at once. Written once Python is up; older builds' files are removed.
 async function readCached() {
   const dir = await navigator.storage.getDirectory();
-  const handle = await (await dir.getFileHandle(RAW_NAME)).createSyncAccessHandle();
-  try {
-    return fromSparse((buf, at) => {
-      if (handle.read(buf, { at }) !== buf.length) throw new Error("snapshot: short read");
-    }, handle.getSize());
-  } finally {
-    handle.close();
-  }
+  const file = await (await dir.getFileHandle(RAW_NAME)).getFile();
+  const sparse = new Uint8Array(await file.arrayBuffer());
+  return fromSparse(sparse);
 }
 
 function keepRaw(bytes) {
@@ -174,6 +180,7 @@ const ready = boot().then(
 );
 
 self.onmessage = async (event) => {
+  if (event.data?.type === "wasm") return;  // taken by precompileWasm
   const { seq, id, inputs, date } = event.data;
   let engine;
   try {

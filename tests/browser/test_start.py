@@ -61,3 +61,32 @@ def test_code_cache_is_warmed_once_per_build(context, site):
     page.wait_for_timeout(1000)
     assert len(warm) == 2  # not again for the same build
     assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"
+
+
+def test_the_page_compiles_the_webassembly_once_for_the_worker(context, site):
+    wasm = []
+    context.on("request", lambda r: wasm.append(r.url)
+               if r.url.endswith("pyodide.asm.wasm") and r.service_worker is None else None)  # not the precache
+    page = context.new_page()
+    page.goto(site + "aidat/")
+    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"
+    assert len(wasm) == 1  # the page's download; the worker asked for none
+
+
+def test_the_worker_compiles_itself_when_the_page_cannot(context, site):
+    served = []
+
+    def first_broken(route):
+        if route.request.service_worker is not None:  # the service worker's precache, after the start
+            return route.continue_()
+        served.append(route.request.url)
+        if len(served) == 1:
+            return route.fulfill(status=200, content_type="application/wasm", body=b"not webassembly")
+        return route.continue_()
+    context.route("**/pyodide/pyodide.asm.wasm", first_broken)
+    page = context.new_page()
+    page.goto(site + "aidat/")
+    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"
+    assert len(served) == 2
