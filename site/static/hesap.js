@@ -25,12 +25,13 @@ async function warmCodeCache() {
     if (next) await new Promise((done) => next.addEventListener("statechange", () => next.state === "activated" && done()));
     const url = new URL(`assets/hesap/warm.mjs?v=${VERSION}`, new URL(root, location.href));
     for (let i = 0; i < 2; i++) {
-      await new Promise((done) => {
+      const compiled = await new Promise((done) => {
         const w = new Worker(url, { type: "module", name: "hesap-warm" });
-        const end = () => { w.terminate(); done(); };
-        w.onmessage = end;
-        w.onerror = end;
+        const end = (ok) => { w.terminate(); done(ok); };
+        w.onmessage = (e) => end(e.data === "compiled");
+        w.onerror = () => end(false);
       });
+      if (!compiled) return;  // tried again on the next page
     }
     localStorage.setItem("hesap-warmed", VERSION);
   } catch (e) { /* no storage or no module workers: the next visit only compiles the script itself */ }
@@ -69,7 +70,12 @@ function startCalculators() {
     return;
   }
   let ready = false;
+  let failed = false;
   let warming = null;
+  const cannotStart = (text) => {
+    failed = true;
+    widgets.forEach((w) => w.unsupported(text));
+  };
   const handle = (m) => {
     if (m.type === "progress") widgets.forEach((w) => !ready && w.status(m.text + " (ilk ziyarette Python indirilir, sonra çevrimdışı da çalışır)"));
     if (m.type === "ready") {
@@ -79,8 +85,11 @@ function startCalculators() {
       widgets.forEach((w) => w.ready(m.boot));
       registerServiceWorker();  // after Python is up, so offline precaching never competes with the first start
     }
-    if (m.type === "failed") registerServiceWorker();
-    if (m.type === "failed") widgets.forEach((w) => w.unsupported(`Python başlatılamadı (${m.message}). Sayfayı yenileyin; sorun sürerse başka bir tarayıcı deneyin.`));
+    if (m.type === "failed") {
+      registerServiceWorker();
+      cannotStart(`Python başlatılamadı (${m.message}). Sayfayı yenileyin; sorun sürerse başka bir tarayıcı deneyin.`);
+    }
+    if (m.type === "worker-error" && !ready) cannotStart(WORKER_ERROR);  // kept by overrides/main.html
     if (m.type === "result") {
       widgets.forEach((w) => w.receive(m));
       if (!warming) warming = warmCodeCache();
@@ -90,10 +99,12 @@ function startCalculators() {
   window.__hesapEarly = null;
   early.forEach(handle);
   worker.addEventListener("message", (e) => handle(e.data));
+  worker.addEventListener("error", () => !ready && cannotStart(WORKER_ERROR));
   // Asked now, not when Python is ready: the worker answers as soon as it is up, one round trip sooner.
-  if (!ready) widgets.forEach((w) => w.compute());
-  worker.addEventListener("error", () => widgets.forEach((w) => !ready && w.unsupported("Hesaplayıcı başlatılamadı: bu tarayıcı modül Web Worker desteklemiyor olabilir. Örnek sonucu aşağıda.")));
+  if (!ready && !failed) widgets.forEach((w) => w.compute());
 }
+
+const WORKER_ERROR = "Hesaplayıcı başlatılamadı: bu tarayıcı modül Web Worker desteklemiyor olabilir. Örnek sonucu aşağıda.";
 
 let SEQ = 0;
 
@@ -147,11 +158,13 @@ class Calculator {
     this.isReady = true;
     this.node.dataset.boot = boot;
     this.status("Hazır: girdileri değiştirdikçe sonuç güncellenir.");
-    if (!this.inFlight) this.compute();
+    if (this.inFlight) this.sentAt = performance.now();  // data-compute-ms: from here, not from the page's start
+    else this.compute();
   }
 
   // Recompute on every change, coalesced: at most one computation in flight, the newest inputs always win.
   schedule() {
+    if (this.node.classList.contains("hesap-unsupported")) return;  // no Python: the message says so
     this.fragment = null;
     this.pending = true;
     this.setState("loading");
@@ -191,7 +204,7 @@ class Calculator {
   }
 
   compute() {
-    if (!this.worker) return;
+    if (!this.worker || this.node.classList.contains("hesap-unsupported")) return;
     const { inputs, date } = this.fragment || this.read();
     this.fragment = null;
     this.latestInputs = inputs;

@@ -2,7 +2,8 @@
 // Fast path: a memory snapshot made at build time (site/snapshot.mjs) with calc already imported and every
 // parameter table parsed. Fallback: a normal start that installs the calc wheel, taken when the snapshot fails
 // for any reason. Which path ran is reported to the page (data-boot) and the console.
-// Messages in:  {seq, id, inputs, date}     Messages out: {type: "progress"|"ready"|"failed"|"result", ...}
+// Messages in:  {seq, id, inputs, date}, and once {type: "wasm", module} when started with `wasm=page`
+// Messages out: {type: "progress"|"ready"|"failed"|"result", ...}
 const ROOT = new URL("../../", import.meta.url);
 const INDEX = new URL("pyodide/", ROOT).href;
 const WHEEL = new URL("py/@WHEEL@?v=@VERSION@", ROOT);
@@ -43,11 +44,15 @@ function precompileWasm() {
     return WebAssembly.compileStreaming(download.then((r) => r.clone()));
   };
   const fromPage = new URL(self.location.href).searchParams.get("wasm") === "page"
-    ? new Promise((resolve) => self.addEventListener("message", function take(event) {
-      if (event.data?.type !== "wasm") return;
-      self.removeEventListener("message", take);
-      resolve(event.data.module instanceof WebAssembly.Module ? event.data.module : null);
-    }))
+    ? new Promise((resolve) => {
+      const take = (event) => {
+        if (event.data?.type !== "wasm") return;
+        self.removeEventListener("message", take);
+        resolve(event.data.module instanceof WebAssembly.Module ? event.data.module : null);
+      };
+      self.addEventListener("message", take);
+      self.addEventListener("messageerror", () => resolve(null), { once: true });  // a module that could not cross
+    })
     : Promise.resolve(null);
   const compiled = fromPage.then((module) => module || compileHere()).catch(() => null);
   const plainFetch = self.fetch.bind(self);
@@ -75,10 +80,16 @@ const wheelBytes = () => (wheel ??= fetch(WHEEL).then((r) => {
   return r.arrayBuffer();
 }));
 
+let fromCache = false;  // the snapshot came from the private file system (forgotten if it does not start)
+
 async function snapshotBytes() {
-  const cached = await readCached().catch(() => null);
+  const cached = await readCached().catch((err) => {
+    if (err?.name !== "NotFoundError") forgetCached();
+    return null;
+  });
   if (cached) {
     mark("snapshot-cached");
+    fromCache = true;
     return cached;
   }
   const r = await fetch(SNAPSHOT);
@@ -98,6 +109,7 @@ function fromSparse(sparse) {
   const total = view.getUint32(4, true), page = view.getUint32(8, true), n = view.getUint32(12, true);
   const first = 16 + 4 * n;
   if (sparse.length !== first + n * page) throw new Error("snapshot: truncated");
+  if (!page || total > 2 ** 30 || n > Math.ceil(total / page)) throw new Error("snapshot: bad header");
   const index = (k) => view.getUint32(16 + 4 * k, true);
   const bytes = new Uint8Array(total);
   for (let k = 0; k < n;) {
@@ -118,6 +130,10 @@ async function readCached() {
   const file = await (await dir.getFileHandle(RAW_NAME)).getFile();
   const sparse = new Uint8Array(await file.arrayBuffer());
   return fromSparse(sparse);
+}
+
+function forgetCached() {
+  navigator.storage.getDirectory().then((dir) => dir.removeEntry(RAW_NAME)).catch(() => {});
 }
 
 function keepRaw(bytes) {
@@ -157,6 +173,7 @@ async function boot() {
       return { runJson, boot: "snapshot" };
     } catch (err) {
       console.warn("[hesap] snapshot start failed, falling back to a normal start:", err);
+      if (fromCache) forgetCached();  // the next visit downloads it again
     }
   }
   const py = await loadPyodide({ indexURL: INDEX, lockFileContents: LOCK });
