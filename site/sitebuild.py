@@ -305,10 +305,10 @@ def write_service_worker(dist: Path, version: str, stamp: dict) -> None:
     """A versioned service worker that precaches every file of the build (HTML shell to Pyodide)."""
     files = []
     for p in sorted(dist.rglob("*")):
-        if not p.is_file() or p.name in ("sw.js",) or p.suffix in (".map", ".gz"):
+        if not p.is_file() or p.name in ("sw.js",) or p.suffix == ".map" or p.name == "sitemap.xml.gz":
             continue
         rel = p.relative_to(dist).as_posix()
-        if rel.startswith("pyodide/") and p.name not in PYODIDE_FILES:
+        if rel.startswith("pyodide/") and p.name not in PYODIDE_FILES and not p.name.startswith("snapshot-"):
             continue
         if rel.startswith(("assets/hesap/", "py/")):
             rel += f"?v={version}"  # our own files are versioned by URL; see site/sw.js

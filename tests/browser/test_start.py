@@ -122,3 +122,26 @@ def test_a_worker_that_cannot_start_says_so_and_keeps_the_example(context, site,
     page.wait_for_selector("[data-calculator].hesap-unsupported", timeout=BOOT_TIMEOUT)
     page.wait_for_timeout(300)
     assert page.get_attribute("[data-calculator]", "data-state") == "error"  # a link's inputs: never computed
+
+
+def test_offline_without_the_private_copy_starts_from_the_precached_snapshot(context, site):
+    """The service worker precaches the snapshot too: a browser that lost (or never had) the private file system's
+    copy still starts from it offline."""
+    page = context.new_page()
+    page.goto(site + "aidat/")
+    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=BOOT_TIMEOUT)
+    page.wait_for_function("""async () => (await caches.keys()).length > 0 &&
+        (await (await caches.open((await caches.keys())[0])).keys()).some((r) => /snapshot-.*\\.gz$/.test(r.url))""",
+                           timeout=BOOT_TIMEOUT, polling=200)
+    page.wait_for_timeout(500)  # the worker's own copy is written right after the first result; let it finish
+    context.set_offline(True)
+    page.evaluate("""async () => {
+        const dir = await navigator.storage.getDirectory();
+        for await (const name of dir.keys()) await dir.removeEntry(name);
+    }""")
+    page.reload()
+    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"
+    context.set_offline(False)
