@@ -97,6 +97,12 @@ class Calculator:
     def family(self) -> str:
         return self.id.split("/", 1)[0]
 
+    def example_inputs(self) -> dict:
+        """The page's worked example: `example` when declared, else every input that has a default."""
+        if self.example is not None:
+            return dict(self.example)
+        return {f.name: f.default for f in self.inputs if f.default is not None}
+
     def schema(self) -> dict:
         out = {"id": self.id, "title": self.title, "description": self.description,
                "inputs": [f.schema() for f in self.inputs],

@@ -56,12 +56,6 @@ def prefix_for(url: str) -> str:
 
 # ---------------------------------------------------------------- calculator blocks
 
-def example_inputs(c) -> dict:
-    if c.example is not None:
-        return dict(c.example)
-    return {f.name: f.default for f in c.inputs if f.default is not None}
-
-
 def form_value(field, value) -> str:
     """The text a form control shows for a JSON input value (lists as `name;members` rows)."""
     if value is None:
@@ -91,7 +85,7 @@ def _scalar(v) -> str:
 
 def render_calculator(env, calc_id: str, prefix: str, today: date, version: str) -> str:
     c = get(calc_id)
-    inputs = example_inputs(c)
+    inputs = c.example_inputs()
     try:
         out = c.run(inputs, today)
     except calc.InputError as exc:  # e.g. a new salary period without its income-tax year

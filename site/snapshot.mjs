@@ -14,8 +14,7 @@ import json
 import calc.web
 from calc.registry import calculators
 for c in calculators():
-    example = c.example if c.example is not None else {f.name: f.default for f in c.inputs if f.default is not None}
-    calc.web.run_json(c.id, json.dumps(example, ensure_ascii=False), None)
+    calc.web.run_json(c.id, json.dumps(c.example_inputs(), ensure_ascii=False), None)
 `);
 const snapshot = py.makeMemorySnapshot();
 const sparse = toSparse(snapshot);

@@ -36,7 +36,7 @@ def cases() -> list[dict]:
     """Each calculator's worked example, its bare defaults, and a bad value in each numeric input."""
     out = []
     for c in calc.calculators():
-        example = c.example if c.example is not None else {f.name: f.default for f in c.inputs if f.default is not None}
+        example = c.example_inputs()
         out.append({"id": c.id, "inputs": example, "date": ON})
         out.append({"id": c.id, "inputs": {}, "date": ON})
         for f in c.inputs:

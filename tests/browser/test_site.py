@@ -25,8 +25,7 @@ def page_result(page) -> dict:
 
 
 def example(calc_id: str) -> dict:
-    c = get(calc_id)
-    return c.example if c.example is not None else {f.name: f.default for f in c.inputs if f.default is not None}
+    return get(calc_id).example_inputs()
 
 
 def test_index_lists_every_calculator(calculators_index):
