@@ -299,10 +299,11 @@ def write_service_worker(dist: Path, version: str, stamp: dict) -> None:
     """A versioned service worker that precaches every file of the build (HTML shell to Pyodide)."""
     files = []
     for p in sorted(dist.rglob("*")):
-        if not p.is_file() or p.name in ("sw.js",) or p.suffix == ".map" or p.name == "sitemap.xml.gz":
+        snapshot = p.name.startswith("snapshot-")  # precached too: offline starts without the private copy
+        if not p.is_file() or p.name in ("sw.js",) or p.suffix == ".map" or (p.suffix == ".gz" and not snapshot):
             continue
         rel = p.relative_to(dist).as_posix()
-        if rel.startswith("pyodide/") and p.name not in PYODIDE_FILES and not p.name.startswith("snapshot-"):
+        if rel.startswith("pyodide/") and p.name not in PYODIDE_FILES and not snapshot:
             continue
         if rel.startswith(("assets/hesap/", "py/")):
             rel += f"?v={version}"  # our own files are versioned by URL; see site/sw.js

@@ -70,12 +70,8 @@ function startCalculators() {
     return;
   }
   let ready = false;
-  let failed = false;
   let warming = null;
-  const cannotStart = (text) => {
-    failed = true;
-    widgets.forEach((w) => w.unsupported(text));
-  };
+  const cannotStart = (text) => widgets.forEach((w) => w.unsupported(text));
   const handle = (m) => {
     if (m.type === "progress") widgets.forEach((w) => !ready && w.status(m.text + " (ilk ziyarette Python indirilir, sonra çevrimdışı da çalışır)"));
     if (m.type === "ready") {
@@ -100,8 +96,9 @@ function startCalculators() {
   early.forEach(handle);
   worker.addEventListener("message", (e) => handle(e.data));
   worker.addEventListener("error", () => !ready && cannotStart(WORKER_ERROR));
-  // Asked now, not when Python is ready: the worker answers as soon as it is up, one round trip sooner.
-  if (!ready && !failed) widgets.forEach((w) => w.compute());
+  // Asked now, not when Python is ready: the worker answers as soon as it is up, one round trip sooner
+  // (a widget whose worker already failed asks nothing: see compute).
+  if (!ready) widgets.forEach((w) => w.compute());
 }
 
 const WORKER_ERROR = "Hesaplayıcı başlatılamadı: bu tarayıcı modül Web Worker desteklemiyor olabilir. Örnek sonucu aşağıda.";
@@ -146,6 +143,9 @@ class Calculator {
 
   status(text) { if (this.statusText) this.statusText.textContent = text; }
 
+  // No Python here (none in this browser, or the worker failed): the status message says so, nothing is asked.
+  get stopped() { return this.node.classList.contains("hesap-unsupported"); }
+
   setState(state) { this.node.dataset.state = state; }
 
   unsupported(text) {
@@ -164,7 +164,7 @@ class Calculator {
 
   // Recompute on every change, coalesced: at most one computation in flight, the newest inputs always win.
   schedule() {
-    if (this.node.classList.contains("hesap-unsupported")) return;  // no Python: the message says so
+    if (this.stopped) return;
     this.fragment = null;
     this.pending = true;
     this.setState("loading");
@@ -204,7 +204,7 @@ class Calculator {
   }
 
   compute() {
-    if (!this.worker || this.node.classList.contains("hesap-unsupported")) return;
+    if (!this.worker || this.stopped) return;
     const { inputs, date } = this.fragment || this.read();
     this.fragment = null;
     this.latestInputs = inputs;
