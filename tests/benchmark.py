@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from browserkit import ARGS, CHROMIUM, _Handler  # noqa: E402  (the same browser and server as the tests)
+from browserkit import ARGS, CHROMIUM, DONE_PROBE, _Handler  # noqa: E402  (the same browser and server as the tests)
 PAGE = "aidat/"
 RECOMPUTE_INPUT = "dues"
 BARE = b"""<!doctype html><meta charset="utf-8"><title>bare</title>
@@ -34,13 +34,6 @@ window.__hesapDoneAt = performance.now();
 document.body.dataset.done = "1";
 </script><body>bare</body>"""
 
-# Marks the moment a calculator first reaches data-state=done (Python computed), relative to navigation start.
-DONE_PROBE = """
-new MutationObserver((_, obs) => {
-  const n = document.querySelector('[data-calculator][data-state="done"]');
-  if (n && !window.__hesapDoneAt) { window.__hesapDoneAt = performance.now(); obs.disconnect(); }
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
-"""
 
 
 class Counter:

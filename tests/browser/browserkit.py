@@ -14,6 +14,14 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-quic", "--no-first-run"]
 
+# Marks the moment a calculator first reaches data-state=done (Python computed), relative to navigation start.
+DONE_PROBE = """
+new MutationObserver((_, obs) => {
+  const n = document.querySelector('[data-calculator][data-state="done"]');
+  if (n && !window.__hesapDoneAt) { window.__hesapDoneAt = performance.now(); obs.disconnect(); }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+"""
+
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
