@@ -1,159 +1,58 @@
-"""The calculator registry: each calculator is declared once, here is where they meet."""
+"""The calculator registry: only the list of calculator modules and the lookup (as holidays keeps
+`registry.py` apart from its engine). The building blocks live in `calc.calculator`."""
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
-from . import params
+from .calculator import Calculator
 from .errors import InputError
-from .explain import Explanation, display, json_value
-from .fields import Field, read_inputs
 
-# Every calculator module; each defines CALCULATOR. Order is the order of `calc list`.
-MODULES = (
-    "calc.membership.timeline",
-    "calc.membership.petition",
-    "calc.dues.split",
-    "calc.pay.salary",
-    "calc.pay.raise_difference",
-    "calc.pay.on_call",
-    "calc.pay.active_days",
-    "calc.pay.sick_report",
-    "calc.pay.net_performance",
-    "calc.pay.performance_month",
-    "calc.election.central_delegates",
-    "calc.election.branch_delegates",
-    "calc.election.ballots",
-    "calc.election.quorum",
-    "calc.election.calendar",
-)
+# Every calculator: its contract ID and the module that defines CALCULATOR. Order is the order of
+# `calc list`. `get` imports only the module it needs, so one family's broken table cannot stop another's.
+MODULES = {
+    "membership/timeline": "calc.membership.timeline",
+    "membership/petition": "calc.membership.petition",
+    "dues/split": "calc.dues.split",
+    "pay/salary": "calc.pay.salary",
+    "pay/raise-difference": "calc.pay.raise_difference",
+    "pay/on-call": "calc.pay.on_call",
+    "pay/active-days": "calc.pay.active_days",
+    "pay/sick-report-deduction": "calc.pay.sick_report",
+    "pay/net-performance": "calc.pay.net_performance",
+    "pay/performance-month": "calc.pay.performance_month",
+    "election/central-delegates": "calc.election.central_delegates",
+    "election/branch-delegates": "calc.election.branch_delegates",
+    "election/ballots": "calc.election.ballots",
+    "election/quorum": "calc.election.quorum",
+    "election/calendar": "calc.election.calendar",
+}
 
-
-@dataclass(frozen=True)
-class Output:
-    """One field of the result: the contract's key, its Turkish label and how to show it."""
-
-    name: str
-    label: str
-    kind: str = "text"
-    main: bool = False
-    columns: tuple[tuple[str, str, str], ...] = ()  # for kind "rows": (key, Turkish heading, kind) per column
-    chart: str = ""  # "bars" ({name: number}), "amounts" (rows' first money column), "before-after" (rows)
-    filename: str = ""  # for kind "download": the file the page offers (e.g. an .ics calendar)
-
-    def schema(self) -> dict:
-        out = {"name": self.name, "label": self.label, "kind": self.kind, "main": self.main}
-        if self.columns:
-            out["columns"] = [{"key": k, "label": l, "kind": kd} for k, l, kd in self.columns]
-        if self.chart:
-            out["chart"] = self.chart
-        if self.filename:
-            out["filename"] = self.filename
-        return out
+_LOADED: dict[str, Calculator] = {}
 
 
-@dataclass
-class Context:
-    """What a computation may use besides its inputs: the date, parameter tables, the explanation."""
-
-    on: date
-    main_set: str | None = None
-    explain: Explanation = field(default_factory=Explanation)
-    used: dict[str, str] = field(default_factory=dict)
-    titles: dict[str, str] = field(default_factory=dict)
-
-    def table(self, set_name: str, on: date | None = None) -> params.ParameterTable:
-        return self.use(params.table_for(set_name, on or self.on))
-
-    def use(self, table: params.ParameterTable) -> params.ParameterTable:
-        """Record a table the computation used (the result names its period)."""
-        self.used.setdefault(table.set, table.id)
-        self.titles.setdefault(table.set, table.title)
-        return table
-
-    def period_id(self) -> str | None:
-        if self.main_set and self.main_set in self.used:
-            return self.used[self.main_set]
-        return next(iter(self.used.values()), None)
+def _load(calc_id: str) -> Calculator:
+    if calc_id not in _LOADED:
+        calc = importlib.import_module(MODULES[calc_id]).CALCULATOR
+        if calc.id != calc_id:
+            raise RuntimeError(f"{MODULES[calc_id]} declares {calc.id}, the registry lists it as {calc_id}")
+        _LOADED[calc_id] = calc
+    return _LOADED[calc_id]
 
 
-@dataclass(frozen=True)
-class Calculator:
-    id: str
-    title: str
-    description: str
-    inputs: tuple[Field, ...]
-    outputs: tuple[Output, ...]
-    compute: Callable[[dict, Context], dict]
-    parameter_set: str | None = None
-    references: tuple[str, ...] = ()
-    example: dict | None = None  # inputs of the page's worked example, when the defaults are not one
-    period_input: str | None = None  # the input that picks the parameter period (else the page offers a date)
-
-    @property
-    def family(self) -> str:
-        return self.id.split("/", 1)[0]
-
-    def example_inputs(self) -> dict:
-        """The page's worked example: `example` when declared, else every input that has a default."""
-        if self.example is not None:
-            return dict(self.example)
-        return {f.name: f.default for f in self.inputs if f.default is not None}
-
-    def schema(self) -> dict:
-        out = {"id": self.id, "title": self.title, "description": self.description,
-               "inputs": [f.schema() for f in self.inputs],
-               "outputs": [o.schema() for o in self.outputs],
-               "references": list(self.references)}
-        if self.parameter_set:
-            out["parameter_set"] = self.parameter_set
-        if self.example is not None:
-            out["example"] = self.example
-        if self.period_input:
-            out["period_input"] = self.period_input
-        return out
-
-    def run(self, raw_inputs: dict, on: date | None = None) -> dict:
-        values = read_inputs(self.inputs, raw_inputs)
-        ctx = Context(on=on or date.today(), main_set=self.parameter_set)
-        result = self.compute(values, ctx)
-        return {
-            "calculator": self.id,
-            "parameters": ctx.period_id(),
-            "parameter_tables": dict(ctx.used),
-            "parameter_titles": dict(ctx.titles),
-            "result": json_value(result),
-            "display": {o.name: display(result.get(o.name), o.kind, o.columns) for o in self.outputs if o.name in result},
-            "steps": [s.as_json() for s in ctx.explain.steps],
-            "warnings": list(ctx.explain.warnings),
-        }
-
-
-_REGISTRY: dict[str, Calculator] = {}
-
-
-def _load() -> dict[str, Calculator]:
-    if not _REGISTRY:
-        for name in MODULES:
-            calc = importlib.import_module(name).CALCULATOR
-            if calc.id in _REGISTRY:
-                raise RuntimeError(f"duplicate calculator id {calc.id}")
-            _REGISTRY[calc.id] = calc
-    return _REGISTRY
+def ids() -> list[str]:
+    return list(MODULES)
 
 
 def calculators() -> list[Calculator]:
-    return list(_load().values())
+    return [_load(i) for i in MODULES]
 
 
 def get(calc_id: str) -> Calculator:
-    reg = _load()
-    if calc_id not in reg:
+    if calc_id not in MODULES:
         raise InputError("id", f"“{calc_id}” diye bir hesaplayıcı yok; `python -m calc list` hepsini gösterir")
-    return reg[calc_id]
+    return _load(calc_id)
 
 
 def run(calc_id: str, inputs: dict, on: date | None = None) -> dict:

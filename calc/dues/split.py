@@ -7,7 +7,7 @@ from ..errors import InputError
 from ..fields import Field
 from ..money import kurus
 from ..numbers import format_percent
-from ..registry import Calculator, Context, Output
+from ..calculator import Calculator, Context, Output
 
 SET = "dues"
 

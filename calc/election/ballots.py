@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..fields import Field
-from ..registry import Calculator, Context, Output
+from ..calculator import Calculator, Context, Output
 from ..text import sort_key, sort_turkish, tr_lower
 from . import lot
 from .common import SET, preset_field, rule

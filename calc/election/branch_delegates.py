@@ -10,7 +10,7 @@ from fractions import Fraction
 from ..errors import InputError
 from ..fields import Field
 from ..numbers import format_number, format_percent
-from ..registry import Calculator, Context, Output
+from ..calculator import Calculator, Context, Output
 from .apportion import largest_remainder
 from .common import SET, check_units, settle_ties, explain_apportionment, members_per_delegate, preset_field, rule, unit_field
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..dates import days_in_month, format_date, format_datetime
 from ..fields import Field
-from ..registry import Calculator, Context, Output
+from ..calculator import Calculator, Context, Output
 from .common import SET, preset_field, rule
 
 TURKEY_UTC_OFFSET = timedelta(hours=3)  # Türkiye saati yıl boyu UTC+3 (2016'dan beri yaz saati yok)

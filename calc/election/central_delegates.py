@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..errors import InputError
 from ..fields import Field
 from ..numbers import format_number
-from ..registry import Calculator, Context, Output
+from ..calculator import Calculator, Context, Output
 from .apportion import largest_remainder
 from .common import (SET, settle_ties, approx, check_units, explain_apportionment, members_per_delegate, preset_field, rule,
                      unit_field)

@@ -12,7 +12,7 @@ from ..errors import InputError
 from ..fields import Field
 from ..money import Rounding
 from ..numbers import format_number
-from ..registry import Context
+from ..calculator import Context
 from ..text import sort_key, sort_turkish, tr_lower, tr_upper
 from . import lot
 from .apportion import Apportionment, assign_lot

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from ..fields import Field
-from ..registry import Calculator, Context, Output
+from ..calculator import Calculator, Context, Output
 from .common import SET, at_least, fraction, more_than, preset_field, rule
 
 REF_25 = "BAK-SEN Seçim Yön. md.25"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..dates import format_date
 from ..errors import InputError
 from ..fields import Field
-from ..registry import Calculator, Context, Output
+from ..calculator import Calculator, Context, Output
 from ..text import tr_upper
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..dates import add_days, add_working_days, days_between, format_date
 from ..fields import Field
-from ..registry import Calculator, Context, Output
+from ..calculator import Calculator, Context, Output
 
 SET = "membership"
 

@@ -13,9 +13,9 @@ from ..explain import Explanation
 from ..fields import Field
 from ..money import truncate2
 from ..params import ParameterTable
-from ..registry import Calculator, Context, Output
+from ..calculator import Calculator, Context, Output
 
-from .common import SET, fail, num
+from .performance_common import SET, fail, num
 
 REF_ACGK = "Ek Ödeme Yön., AÇGK tanımı: (dönemdeki gün − çalışılmayan gün) / dönemdeki gün"
 

@@ -11,8 +11,8 @@ from .. import params
 from ..explain import Explanation
 from ..fields import Field
 from ..params import ParameterTable
-from ..registry import Calculator, Context, Output
-from .common import SET, add_points, num, tidy
+from ..calculator import Calculator, Context, Output
+from .performance_common import SET, add_points, num, tidy
 
 REF_MD10 = "Ek Ödeme Yön. md.10 (a/l)"
 

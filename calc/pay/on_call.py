@@ -13,8 +13,8 @@ from decimal import Decimal
 from ..fields import Field
 from ..money import kurus
 from ..numbers import format_money, format_number
-from ..registry import Calculator, Context, Output
-from .salary import SET, fail, month_field, month_label, newest_month, parse_month, tables_for
+from ..calculator import Calculator, Context, Output
+from .salary_inputs import SET, fail, month_field, month_label, newest_month, parse_month, tables_for
 
 REF_EK33 = "657 DMK ek md.33: nöbet ücreti = gösterge × aylık katsayısı (saat başına)"
 REF_DAMGA = "488 s. DVK (1) sayılı tablo IV-1: nöbet ücretinden yalnız damga vergisi kesilir"

@@ -13,9 +13,9 @@ from ..explain import Explanation
 from ..fields import Field
 from ..money import kurus
 from ..params import ParameterTable
-from ..registry import Calculator, Context, Output
+from ..calculator import Calculator, Context, Output
 from .active_days import ACTIVE_DAYS_FIELDS, check_days, count_active_days
-from .common import SET, add_points, fail, num, tidy
+from .performance_common import SET, add_points, fail, num, tidy
 from .net_performance import NEGATIVE_RULE, POINT_FIELDS, dentist_score, extra_part, facility_based_score, physician_score
 from .sick_report import REPORT_DAYS, report_deduction
 

@@ -10,9 +10,10 @@ from decimal import Decimal
 
 from ..explain import Explanation
 from ..numbers import format_money, format_number
-from ..registry import Calculator, Context, Output
-from .salary import (SET, Payslip, month_before_newest, month_field, month_label, newest_month, parse_month, payslip,
-                     person_fields, person_from, tables_for, warn_inputs)
+from ..calculator import Calculator, Context, Output
+from .salary import Payslip, payslip
+from .salary_inputs import (SET, month_before_newest, month_field, month_label, newest_month, parse_month,
+                            person_fields, person_from, tables_for, warn_inputs)
 
 
 def _amounts(slip: Payslip) -> dict[str, tuple[str, Decimal, str]]:

@@ -13,9 +13,9 @@ from ..fields import Field
 from ..money import Rounding, kurus
 from ..numbers import format_money
 from ..params import ParameterTable
-from ..registry import Calculator, Context, Output
+from ..calculator import Calculator, Context, Output
 from .active_days import MONTH_DAYS
-from .common import SET, fail, num
+from .performance_common import SET, fail, num
 
 FIXED = Field("fixed_payment", "money", "Sabit ek ödeme (sabit kısım)", required=True, min=0, max=10_000_000, unit="TL",
               help="Bordronuzdaki sabit kısım: hekimlerde 209 s.K. ek md.3 sabit ek ödemesi, diğer personelde 375 KHK "

@@ -1,4 +1,5 @@
-"""Helpers shared by the döner sermaye calculators."""
+"""Helpers shared by the döner sermaye calculators (pay/active-days, sick-report, net-performance,
+performance-month): the `performance` parameter set and its number display."""
 
 from __future__ import annotations
 

@@ -1,0 +1,191 @@
+"""What the pay calculators share about their inputs: the month that picks the salary and tax tables,
+and the person as read off a payslip (pay/salary, pay/raise-difference, pay/on-call)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from .. import params
+from ..dates import MONTHS_TR
+from ..errors import InputError
+from ..explain import Explanation
+from ..fields import Field
+
+SET = "salary"
+TAX_SET = "income_tax"
+
+TITLES = (
+    ("uzman_tabip", "Uzman tabip"),
+    ("tabip", "Tabip (pratisyen hekim)"),
+    ("dis_tabibi", "Diş tabibi"),
+    ("eczaci", "Eczacı"),
+    ("hemsire", "Hemşire"),
+    ("ebe", "Ebe"),
+    ("saglik_teknikeri", "Sağlık teknikeri / tekniker"),
+    ("saglik_memuru", "Sağlık memuru (lise dengi)"),
+    ("diger", "Diğer (sağlık hizmetleri sınıfı dışı)"),
+)
+EMPLOYMENT = (("4a", "Kadrolu memur (657 DMK 4/A)"), ("4b", "Sözleşmeli personel (657 DMK 4/B)"))
+PENSION = (("5510", "5510 s.K. 4/c (1 Ekim 2008 ve sonrası girenler)"),
+           ("5434", "5434 s.K. emekli keseneği (1 Ekim 2008 öncesi girenler)"))
+
+@dataclass(frozen=True)
+class Person:
+    """What a member reads off their own payslip; the same person across months."""
+
+    title: str = "hemsire"
+    employment: str = "4a"
+    grade: int = 1                 # derece
+    step: int = 4                  # kademe
+    service_years: int = 0
+    additional_indicator: int = 0  # ek gösterge
+    side_payment_points: int = 0   # yan ödeme puanı
+    special_service_rate: Decimal = Decimal(0)   # özel hizmet tazminatı oranı, %
+    extra_payment_rate: Decimal = Decimal(0)     # 375 KHK ek 9 ek ödeme oranı, %
+    contract_wage: Decimal | None = None         # 4/B brüt sözleşme ücreti
+    spouse_not_working: bool = False
+    children_under_6: int = 0
+    children_over_6: int = 0
+    union_member: bool = False
+    union_dues: Decimal = Decimal(0)
+    collective_bonus: Decimal | None = None      # when the table has no sourced indicator
+    pension_scheme: str = "5510"
+
+
+def fail(field: str, label: str, message: str):
+    raise InputError(field, f"“{label}” ({field}): {message}")
+
+
+# ---------------------------------------------------------------- months and tables
+
+def parse_month(text: str) -> tuple[int, int]:
+    """`2026-07` → (2026, 7); the Turkish message names the field."""
+    parts = str(text).strip().split("-")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        raise InputError("month", f"“{text}” YYYY-AA biçiminde bir ay değil (örnek: 2026-07)")
+    year, month = int(parts[0]), int(parts[1])
+    if not 1 <= month <= 12:
+        raise InputError("month", f"ay 1 ile 12 arasında olmalı, {month} yazılmış")
+    return year, month
+
+
+def check_month(text: str) -> None:
+    parse_month(text)
+
+
+def month_label(year: int, month: int) -> str:
+    return f"{MONTHS_TR[month - 1]} {year}"
+
+
+def available_periods() -> str:
+    sal = params.periods(SET)
+    return ", ".join(f"{t.title} ({t.valid_from:%m.%Y}–{t.valid_until:%m.%Y})" if t.valid_until else t.title for t in sal)
+
+
+MONTH_FIELD_LABELS = {"month": "Bordro ayı", "month_before": "Önceki ay", "month_after": "Sonraki ay",
+                      "cumulative_base_before": "Önceki aylardan devreden kümülatif vergi matrahı"}
+
+
+def tables_for(year: int, month: int, field: str = "month") -> tuple[params.ParameterTable, params.ParameterTable]:
+    """The salary and income-tax tables in force in a month; a month outside them names `field`."""
+    on = date(year, month, 1)
+    try:
+        return params.table_for(SET, on), params.table_for(TAX_SET, on)
+    except InputError:
+        label = MONTH_FIELD_LABELS.get(field, "Ay")
+        raise InputError(field, f"“{label}” ({field}): {month_label(year, month)} için parametre tablosu yok; "
+                                f"mevcut dönemler: {available_periods()}") from None
+
+
+# ---------------------------------------------------------------- inputs shared with pay/raise-difference
+
+def person_from(v: dict) -> Person:
+    return Person(
+        title=v["title"], employment=v["employment"], grade=v["grade"], step=v["step"],
+        service_years=v["service_years"], additional_indicator=v["additional_indicator"],
+        side_payment_points=v["side_payment_points"], special_service_rate=v["special_service_rate"],
+        extra_payment_rate=v["extra_payment_rate"], contract_wage=v["contract_wage"],
+        spouse_not_working=v["spouse_not_working"], children_under_6=v["children_under_6"],
+        children_over_6=v["children_over_6"], union_member=v["union_member"],
+        union_dues=v["union_dues"] if v["union_dues"] is not None else Decimal(0),
+        collective_bonus=v["collective_bonus"], pension_scheme=v["pension_scheme"],
+    )
+
+
+def warn_inputs(p: Person, v: dict, ex: Explanation) -> None:
+    """Say which amounts were not given: they come from the member's payslip, never from us."""
+    missing = []
+    if p.employment == "4a":
+        for key, label in (("additional_indicator", "ek gösterge"), ("side_payment_points", "yan ödeme puanı"),
+                           ("special_service_rate", "özel hizmet tazminatı oranı")):
+            if not v[key]:
+                missing.append(label)
+    if not p.extra_payment_rate:
+        missing.append("375 KHK ek 9 ek ödeme oranı")
+    if missing:
+        ex.warn("Şunlar 0 alındı: " + ", ".join(missing) + ". Unvanınıza göre değerleri resmî kaynaktan doğrulayamadık; "
+                "bordronuzda yazan değeri girin.")
+    if p.union_member and not p.union_dues:
+        ex.warn("Sendika üyesi seçildi ama aidat tutarı girilmedi: aidat 0 alındı.")
+    if p.pension_scheme == "5434":
+        ex.warn("5434 emekli keseneği tahmindir: kesenek matrahına eklenen tazminat payı ve GSS payı kaynaklanamadı; "
+                "5510 prime esas kazancı üzerinden hesaplandı.")
+
+
+def newest_month() -> str:
+    """First month of the newest salary table: defaults follow a new period with no code change."""
+    return f"{params.periods(SET)[-1].valid_from:%Y-%m}"
+
+
+def month_before_newest() -> str:
+    """Last month of the period before the newest one (the “before” of a raise)."""
+    return f"{params.periods(SET)[-1].valid_from - timedelta(days=1):%Y-%m}"
+
+
+MONTH_HELP = ("YYYY-AA biçiminde ay; o ayda yürürlükte olan tablo kullanılır. Tablosu olan dönemler: "
+              + ", ".join(t.title for t in params.periods(SET)) + ".")
+
+
+def month_field(name: str, label: str, default: str) -> Field:
+    """A YYYY-AA month that picks the salary and tax tables (every pay calculator declares it the same way)."""
+    return Field(name, "text", label, default=default, required=True, help=MONTH_HELP, check=check_month)
+
+
+def person_fields() -> tuple[Field, ...]:
+    newest = params.periods(SET)[-1]
+    rows = newest["indicator_table"]
+    return (
+        Field("title", "choice", "Unvan", default="hemsire", choices=TITLES,
+              help="Bilgi içindir: ek gösterge, yan ödeme ve tazminat oranları unvana göre değişir ama resmî cetvelleri "
+                   "doğrulayamadığımız için aşağıda bordronuzdan girmeniz istenir."),
+        Field("employment", "choice", "İstihdam biçimi", default="4a", choices=EMPLOYMENT),
+        Field("grade", "integer", "Derece", default=1, min=1, max=len(rows), help="Kadro derecesi (1–15), bordroda “derece/kademe”."),
+        Field("step", "integer", "Kademe", default=4, min=1, max=max(len(r) for r in rows.values()),
+              help="1. derecede 4, 2. derecede 6, 3. derecede 8, diğerlerinde 9 kademe vardır."),
+        Field("service_years", "integer", "Hizmet yılı", default=10, min=0, max=60, unit="yıl",
+              help="Kıdem aylığı için: her yıl 20 gösterge, en çok 25 yıl."),
+        Field("additional_indicator", "integer", "Ek gösterge", default=0, min=0, max=8000, unit="gösterge",
+              help="Bordronuzda yazar (ek gösterge). Örnek: 1. derecedeki lisans mezunu sağlık personeli için 2023'ten beri "
+                   "3600 olduğu haberlerde geçer; kendi bordronuzdaki değeri yazın."),
+        Field("side_payment_points", "integer", "Yan ödeme puanı", default=0, min=0, max=10000, unit="puan",
+              help="Bordronuzda yazar (iş güçlüğü + iş riski + temininde güçlük + mali sorumluluk puanları toplamı)."),
+        Field("special_service_rate", "decimal", "Özel hizmet tazminatı oranı", default=0, min=0, max=1000, unit="%", places=2,
+              help="Bordronuzda yazar (%; en yüksek Devlet memuru aylığına uygulanır)."),
+        Field("extra_payment_rate", "decimal", "Ek ödeme oranı (375 KHK ek 9)", default=0, min=0, max=1000, unit="%", places=2,
+              help="Bordronuzda yazar (%; en yüksek Devlet memuru aylığına uygulanır)."),
+        Field("contract_wage", "money", "Brüt sözleşme ücreti (yalnız 4/B)", min=0, max=10_000_000, unit="TL",
+              help="Sözleşmeli personel için bordrodaki brüt sözleşme ücreti; aylık, ek gösterge, taban, kıdem, yan ödeme ve "
+                   "özel hizmet satırlarının yerine geçer."),
+        Field("spouse_not_working", "bool", "Eşim çalışmıyor (aile yardımı)", default=False),
+        Field("children_under_6", "integer", "0–6 yaş çocuk sayısı", default=0, min=0, max=20),
+        Field("children_over_6", "integer", "6 yaş üstü çocuk sayısı", default=0, min=0, max=20),
+        Field("union_member", "bool", "Sendika üyesiyim", default=True,
+              help="Toplu sözleşme ikramiyesi (Ocak, Nisan, Temmuz, Ekim) ve sendika aidatı kesintisi için."),
+        Field("union_dues", "money", "Aylık sendika aidatı", min=0, max=100_000, unit="TL", help="Bordronuzdaki aidat kesintisi."),
+        Field("collective_bonus", "money", "Toplu sözleşme ikramiyesi tutarı", min=0, max=100_000, unit="TL",
+              help="2026 için tutarı kaynaklayamadık: ikramiye ayındaysanız bordronuzdaki tutarı yazın. 2025 için boş bırakın "
+                   "(707 gösterge × aylık katsayısı)."),
+        Field("pension_scheme", "choice", "Emeklilik sistemi", default="5510", choices=PENSION),
+    )
