@@ -98,9 +98,9 @@ def build(args=None) -> None:
     if preview:
         os.environ["HESAP_PREVIEW"] = "1"
         log("ÖNİZLEME: teyit edilmemiş değerler kabul ediliyor; bu derleme yayımlanmamalı")
-    from calc import ParameterError, params
-    try:
-        params.validate_all() if not preview else [params.load_set(n, allow_unconfirmed=True) for n in params.set_names()]
+    from calc import ParameterError, params, staff
+    try:  # a preview accepts unconfirmed values and scaffold placeholders; a publishable build refuses both
+        staff.check_publishable() if not preview else [params.compose_set(n, allow_unconfirmed=True) for n in params.set_names()]
     except ParameterError as exc:  # the build refuses a table that is incomplete, inconsistent or unsourced
         raise SystemExit(f"[build] parametre hatası: {exc}\n[build] site derlenmedi; dosyayı düzeltip yeniden deneyin.")
     import sitebuild  # site/sitebuild.py: pages, forms, worker, service worker

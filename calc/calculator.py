@@ -49,9 +49,10 @@ class Context:
         return self.use(params.table_for(set_name, on or self.on))
 
     def use(self, table: params.ParameterTable) -> params.ParameterTable:
-        """Record a table the computation used (the result names its period)."""
-        self.used.setdefault(table.set, table.id)
-        self.titles.setdefault(table.set, table.title)
+        """Record a table the computation used, and the base tables merged into it (the result names its period)."""
+        for set_name, table_id, title in table.sources:
+            self.used.setdefault(set_name, table_id)
+            self.titles.setdefault(set_name, title)
         return table
 
     def period_id(self) -> str | None:

@@ -8,8 +8,8 @@ import sys
 from datetime import date
 from decimal import Decimal
 
-from .errors import InputError
-from .registry import calculators, get
+from .errors import InputError, ParameterError
+from .registry import get, ids
 
 
 class _Parser(argparse.ArgumentParser):
@@ -84,10 +84,16 @@ def format_text(calc_id: str, out: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
-        if args.command == "list":
-            for c in calculators():
-                print(f"{c.id}\t{c.title}")
-            return 0
+        if args.command == "list":  # a broken table stops only the calculators that read it
+            broken = []
+            for calc_id in ids():
+                try:
+                    print(f"{calc_id}\t{get(calc_id).title}")
+                except ParameterError as exc:
+                    broken.append(f"hata: {calc_id}: {exc.for_reader()}")
+            for line in broken:
+                print(line, file=sys.stderr)
+            return 2 if broken else 0
         if args.command == "schema":
             print(json.dumps(get(args.id).schema(), ensure_ascii=False, indent=2))
             return 0
@@ -96,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         out = calc.run(_read_json(args.input), on)
     except InputError as exc:
         print(f"hata: {exc.message}", file=sys.stderr)
+        return 2
+    except ParameterError as exc:
+        print(f"hata: {exc.for_reader()}", file=sys.stderr)
         return 2
     if args.format == "text":
         print(format_text(calc.id, out))

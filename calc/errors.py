@@ -21,3 +21,7 @@ class ParameterError(Exception):
         self.message = message
         where = f"{file} [{key}]" if key else file
         super().__init__(f"{where}: {message}")
+
+    def for_reader(self) -> str:
+        """The one Turkish line the CLI and the page show: which file and key, and what is wrong."""
+        return f"parametre dosyasında hata, calc/data/{self}. Hesaplayıcı bu tablo düzeltilene kadar çalışmaz."

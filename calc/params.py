@@ -9,6 +9,11 @@ A value is a table: `value`, `reference` (the article or circular, required), `s
 optional), `confirmed` (false while a scaffolded value awaits its official figure).
 Decimals are read as `Decimal`, never float (`tomllib` with `parse_float=Decimal`).
 
+A set may `extend` another (`[set] extends = "salary_law"`): its period files hold only what each
+circular changes, and the table in force on a day is that period's values together with the base
+set's values in force on the same day (by-law values written once, dated, changed only when the law
+changes). The two schemas may not share a key.
+
 `table_for(set, on)` returns the table in force on a date. `validate_all()` checks every
 shipped table and names the file and key of each problem.
 """
@@ -17,7 +22,7 @@ from __future__ import annotations
 
 import tomllib
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -56,6 +61,14 @@ class ParameterTable:
     params: dict[str, Parameter]
     file: str
     acknowledged: tuple[str, ...] = ()
+    notes: str = ""
+    reasons: dict[str, str] = field(default_factory=dict)  # acknowledge key → why (see _acknowledged)
+    parts: tuple[tuple[str, str, str], ...] = ()  # (set, id, title) of every table merged into this one
+
+    @property
+    def sources(self) -> tuple[tuple[str, str, str], ...]:
+        """The (set, id, title) of each table this one is made of: itself, then its base (if any)."""
+        return ((self.set, self.id, self.title),) + self.parts
 
     def __getitem__(self, key: str):
         return self.params[key].value
@@ -92,6 +105,7 @@ class SetSchema:
     periodic: bool
     keys: dict[str, KeySpec]
     max_change: Decimal = Decimal("0.5")
+    extends: str = ""
 
 
 def _data_root():
@@ -127,8 +141,15 @@ def load_schema(name: str, root=None) -> SetSchema:
             max_change=_dec_or_none(spec.get("max_change")), required=spec.get("required", True),
             fields=tuple(spec.get("fields", ())), help=spec.get("help", ""),
         )
+    extends = meta.get("extends", "")
+    if extends:
+        if not isinstance(extends, str) or not (root / extends / "schema.toml").is_file():
+            raise ParameterError(fname, "extends", f"temel set {extends!r} yok (calc/data/{extends}/schema.toml bulunamadı)")
+        shared = sorted(set(keys) & set(load_schema(extends, root).keys))
+        if shared:
+            raise ParameterError(fname, shared[0], f"hem bu sette hem temel sette ({extends}) tanımlı: bir değerin tek yeri olmalı")
     return SetSchema(name, meta.get("title", name), meta.get("description", ""), meta.get("periodic", False), keys,
-                     _dec_or_none(meta.get("max_change")) or DEFAULT_MAX_CHANGE)
+                     _dec_or_none(meta.get("max_change")) or DEFAULT_MAX_CHANGE, extends)
 
 
 def _dec_or_none(v):
@@ -284,10 +305,28 @@ def _load_period(name: str, schema: SetSchema, node, *, allow_unconfirmed: bool)
         _check_value(fname, key, spec, entry["value"])
         params[key] = Parameter(key, spec.label, _normalise(spec, entry["value"]), entry["reference"].strip(),
                                 entry.get("source", raw.get("source", "")), spec.unit, spec.type, entry.get("note", ""))
-    ack = raw.get("acknowledge", [])
-    if not isinstance(ack, list) or not all(isinstance(k, str) and k in schema.keys for k in ack):
-        raise ParameterError(fname, "acknowledge", "şemadaki anahtarların listesi olmalı, örneğin acknowledge = [\"monthly_coefficient\"]")
-    return ParameterTable(name, raw["id"], raw["title"], vf, vu, raw.get("source", ""), params, fname, tuple(ack))
+    ack, reasons = _acknowledged(fname, schema, raw.get("acknowledge", []))
+    notes = raw.get("notes", "")
+    if not isinstance(notes, str):
+        raise ParameterError(fname, "notes", "metin olmalı (okura gösterilecek dönem notu)")
+    return ParameterTable(name, raw["id"], raw["title"], vf, vu, raw.get("source", ""), params, fname, ack,
+                          notes.strip(), reasons=reasons)
+
+
+def _acknowledged(fname: str, schema: SetSchema, ack) -> tuple[tuple[str, ...], dict[str, str]]:
+    """`acknowledge`: a list of keys whose large change is intended, or a table key → why (and
+    `unchanged` → why every value equals the previous period's)."""
+    if isinstance(ack, list) and all(isinstance(k, str) and k in schema.keys for k in ack):
+        return tuple(ack), {}
+    if isinstance(ack, dict):
+        for k, why in ack.items():
+            if k != "unchanged" and k not in schema.keys:
+                raise ParameterError(fname, f"acknowledge.{k}", "şemada olmayan anahtar (yazım hatası mı?)")
+            if not isinstance(why, str) or not why.strip():
+                raise ParameterError(fname, f"acknowledge.{k}", "nedeni yazılmamış: k = \"neden\" biçiminde yazın")
+        return tuple(k for k in ack if k != "unchanged"), {k: v.strip() for k, v in ack.items()}
+    raise ParameterError(fname, "acknowledge", "şemadaki anahtarların listesi ya da anahtar = \"neden\" tablosu olmalı, "
+                                               "örneğin acknowledge = [\"monthly_coefficient\"]")
 
 
 def load_set(name: str, root=None, *, allow_unconfirmed: bool = False) -> list[ParameterTable]:
@@ -362,8 +401,42 @@ def preview_mode() -> bool:
     return os.environ.get("HESAP_PREVIEW") == "1" or (_data_root() / "PREVIEW").is_file()
 
 
+def _in_force(tables, on: date) -> ParameterTable | None:
+    for t in reversed(tables):
+        if t.covers(on):
+            return t
+    return None
+
+
+def merge(table: ParameterTable, base: ParameterTable) -> ParameterTable:
+    """A period's own values with its base set's values (the schemas share no key)."""
+    return replace(table, params={**table.params, **base.params}, parts=base.sources)
+
+
+def compose_set(name: str, root=None, *, allow_unconfirmed: bool = False) -> list[ParameterTable]:
+    """The periods of a set as the engine uses them: each merged with the base table in force when it starts."""
+    tables = load_set(name, root, allow_unconfirmed=allow_unconfirmed)
+    base_name = load_schema(name, root or _data_root()).extends
+    if not base_name:
+        return tables
+    base = compose_set(base_name, root, allow_unconfirmed=allow_unconfirmed)
+    out = []
+    for t in tables:
+        b = _in_force(base, t.valid_from)
+        if b is None:
+            raise ParameterError(t.file, "valid_from", f"{t.valid_from} tarihinde yürürlükte bir {base_name} tablosu yok "
+                                                       f"(calc/data/{base_name}/ içindeki dönemlere bakın)")
+        out.append(merge(t, b))
+    return out
+
+
 @lru_cache(maxsize=None)
 def _cached_set(name: str) -> tuple[ParameterTable, ...]:
+    return tuple(compose_set(name, allow_unconfirmed=preview_mode()))
+
+
+@lru_cache(maxsize=None)
+def _cached_own(name: str) -> tuple[ParameterTable, ...]:
     return tuple(load_set(name, allow_unconfirmed=preview_mode()))
 
 
@@ -373,16 +446,22 @@ def schema(name: str) -> SetSchema:
 
 
 def periods(name: str) -> tuple[ParameterTable, ...]:
-    """Every shipped period of a set, oldest first."""
+    """Every shipped period of a set, oldest first (merged with its base set as in force at each start)."""
     return _cached_set(name)
 
 
 def table_for(name: str, on: date) -> ParameterTable:
-    """The table of `name` in force on `on`; a Turkish InputError naming `tarih` when none is."""
+    """The table of `name` in force on `on`; a Turkish InputError naming `tarih` when none is.
+
+    For a set that extends another, the base values are those in force on `on` itself."""
     tables = periods(name)
-    for t in reversed(tables):
-        if t.covers(on):
-            return t
+    found = _in_force(tables, on)
+    if found is not None:
+        base_name = schema(name).extends
+        if base_name:
+            own = _in_force(_cached_own(name), on)
+            return merge(own, table_for(base_name, on))
+        return found
     have = ", ".join(f"{t.title} ({t.valid_from.isoformat()}–{t.valid_until.isoformat() if t.valid_until else '…'})" for t in tables)
     raise InputError("tarih", f"{on.isoformat()} tarihi için {schema(name).title} tablosu yok; mevcut dönemler: {have}")
 
@@ -398,5 +477,5 @@ def validate_all(root=None) -> list[str]:
     """Load and check every set; returns the set names, raises ParameterError on the first problem."""
     names = set_names(root)
     for name in names:
-        load_set(name, root)
+        compose_set(name, root)
     return names

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from decimal import Decimal
 
-from .errors import InputError
+from .errors import InputError, ParameterError
 from .registry import get
 
 
@@ -24,6 +24,8 @@ def run_json(calc_id: str, inputs_json: str, on_iso: str | None = None) -> str:
         return json.dumps({"ok": True, **out}, ensure_ascii=False)
     except InputError as exc:
         return json.dumps({"ok": False, "field": exc.field, "message": exc.message}, ensure_ascii=False)
+    except ParameterError as exc:
+        return json.dumps({"ok": False, "field": None, "message": exc.for_reader()}, ensure_ascii=False)
     except json.JSONDecodeError:
         return json.dumps({"ok": False, "field": None, "message": "Girdiler okunamadı (JSON değil)."}, ensure_ascii=False)
     except Exception as exc:  # a bug must still reach the reader as a message, not a dead page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,27 +51,38 @@ collect_ignore = ["test_cli.py", "test_pyodide.py", "browser"] if EMSCRIPTEN els
 
 @pytest.fixture(scope="session")
 def next_period_site(tmp_path_factory):
-    """A copy of the project with a fake 2027 Ocak salary period and 2027 tax year (+10 %), built to dist/."""
+    """A copy of the project after the staff routine: the next salary period and tax year scaffolded, filled with
+    plausible values (+10 % coefficients, +20 % minimum wage, wider brackets), sourced, confirmed, and built."""
     if EMSCRIPTEN:
         pytest.skip("no subprocess under Pyodide")
-    from calc import staff
-    from staffkit import confirm_scaffold
+    from calc import params, staff
+    from staffkit import confirm_scaffold, next_period
 
     root = tmp_path_factory.mktemp("next") / "hesap"
     root.mkdir()
-    for name in ("calc", "site", "docs"):
+    for name in ("calc", "site", "docs", "tests"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("build.py", "pyproject.toml", "package.json", "package-lock.json", "README.md"):
         shutil.copy2(ROOT / name, root / name)
     for name in (".venv", "node_modules"):
         (root / name).symlink_to(ROOT / name)
     data = root / "calc" / "data"
-    confirm_scaffold(staff.scaffold_period("salary", "2027-01", data),
-                     {"monthly_coefficient": "1.10", "base_salary_coefficient": "1.10", "side_payment_coefficient": "1.10"})
-    confirm_scaffold(staff.scaffold_period("income_tax", "2027", data))
+    previous = params.load_set("salary", data)[-1]
+    salary_id, tax_id = next_period("salary", data), next_period("income_tax", data)
+    confirm_scaffold(staff.scaffold_period("salary", salary_id, data),
+                     {"monthly_coefficient": "1.10", "base_salary_coefficient": "1.10", "side_payment_coefficient": "1.10"},
+                     source=f"HMB {staff.period_title(salary_id)} Mali ve Sosyal Haklar Genelgesi (deneme)")
+    tax = staff.scaffold_period("income_tax", tax_id, data)
+    confirm_scaffold(tax, {"min_wage_gross": "1.20"}, source=f"GİB {tax_id} tarifesi (deneme)")
+    text = tax.read_text(encoding="utf-8")
+    tax.write_text(re.sub(r'"upto" = (\d+)', lambda m: f'"upto" = {int(m[1]) * 5 // 4}', text), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(root)}
     python = ROOT / ".venv" / "bin" / "python"  # build.py's own environment: no setup step in the copy
     proc = subprocess.run([str(python if python.exists() else sys.executable), str(root / "build.py"), "build"], cwd=root, env=env,
                           capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
-    return root
+    new = params.load_set("salary", data)[-1]
+    from calc.numbers import format_number
+    return {"root": root, "salary": salary_id, "income_tax": tax_id, "previous": previous.id,
+            "old_coefficient": format_number(previous["monthly_coefficient"], None),
+            "new_coefficient": format_number(new["monthly_coefficient"], None)}

@@ -16,7 +16,7 @@ B2026 = T2026["wage_brackets"]
 
 def test_both_years_validate():
     ids = [t.id for t in params.load_set("income_tax")]
-    assert ids == ["2025", "2026"]
+    assert ids[:2] == ["2025", "2026"]  # later years may follow
 
 
 def test_cumulative_tariff_amounts():

@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 from calc import run
+from staffkit import month_after_every_table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,7 +62,7 @@ def test_cli_text_runs(cli):
 
 
 def test_cli_bad_input_exit_2(cli):
-    for payload, field in (({"grade": 1, "step": 9}, "step"), ({"month": "2030-01"}, "month"),
+    for payload, field in (({"grade": 1, "step": 9}, "step"), ({"month": month_after_every_table()}, "month"),
                            ({"children_over_6": -1}, "children_over_6")):
         p = cli("run", "pay/salary", stdin=json.dumps(payload))
         assert p.code == 2

@@ -4,6 +4,8 @@ from decimal import Decimal as D
 
 import pytest
 
+from staffkit import month_after_every_table
+
 from calc import InputError, run
 
 PERSON = {"title": "hemsire", "grade": 1, "step": 4, "service_years": 15, "additional_indicator": 3600,
@@ -51,7 +53,7 @@ def test_bad_month_names_field():
         run("pay/raise-difference", {"month_before": "2024-06"})
     assert exc.value.field == "month_before"
     with pytest.raises(InputError) as exc:
-        run("pay/raise-difference", {"month_after": "2027-01"})
+        run("pay/raise-difference", {"month_after": month_after_every_table()})
     assert exc.value.field == "month_after"
 
 

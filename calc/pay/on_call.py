@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .. import params
 from ..fields import Field
 from ..money import kurus
 from ..numbers import format_money, format_number
@@ -98,7 +99,7 @@ def compute(v: dict, ctx: Context) -> dict:
         if not hours:
             continue
         if kd.night and not has_night:
-            ex.warn(f"{table.title} döneminde gece nöbeti artırımı yok (2026'dan itibaren): “{kd.label}” saatleri artırımsız ödendi.")
+            ex.warn(f"{table.title} döneminde gece nöbeti artırımı yok: “{kd.label}” saatleri artırımsız ödendi.")
         paid = min(hours, left)
         left -= paid
         factor = multiplier(kd, table)
@@ -155,6 +156,48 @@ def compute(v: dict, ctx: Context) -> dict:
             "standby_paid_hours": standby_paid, "period": table.id, "lines": rows}
 
 
+# ---------------------------------------------------------------- texts built from the tables (never typed figures)
+
+def _newest() -> params.ParameterTable:
+    return params.periods(SET)[-1]
+
+
+def _group_help() -> str:
+    t = _newest()
+    names = dict(GROUPS)
+    shown = "; ".join(f"{names.get(g, g).split(' (')[0]}: {format_number(v, None)}" for g, v in t["on_call_indicators"].items())
+    return f"Saat başına nöbet göstergesi ({t.title}): {shown}."
+
+
+def _night_help() -> tuple[str, str]:
+    """Which periods raise night hours (the optional on_call_night_multiplier), from the tables."""
+    with_night = [t for t in params.periods(SET) if "on_call_night_multiplier" in t.params]
+    if not with_night:
+        return "", "Gece artırımı olan dönem yok: gece saatleri de gündüz ücretiyle ödenir."
+    first = with_night[0]
+    rate = format_number(((first["on_call_night_multiplier"] - 1) * 100).normalize(), None)
+    return (f"{first.title} öncesi dönemlerde gece saatlerini de buraya yazın.",
+            f"{first.title} döneminden itibaren %{rate} artırımlı.")
+
+
+def _description() -> str:
+    t = _newest()
+    f = lambda key: format_number(t[key], None)  # noqa: E731
+    night = ""
+    if "on_call_night_multiplier" in t.params:
+        night = f", gece (20.00–08.00) saatlerinde ayrıca ×{f('on_call_night_multiplier')} (çarpımsal okundu)"
+    return (
+        "657 DMK ek md.33'e göre bir ayın nöbet ve icap ücretini hesaplar: saat ücreti = nöbet göstergesi × aylık katsayısı, "
+        f"riskli birimlerde ×{f('on_call_risky_multiplier')}, bayramda ×{f('on_call_holiday_multiplier')}{night}. "
+        f"Aylık tavan {t['on_call_monthly_cap_hours']} saat (aile/toplum sağlığı merkezlerinde "
+        f"{t['on_call_primary_care_cap_hours']}), icap için nöbet göstergesinin %{format_number((t['standby_share'] * 100).normalize(), None)}'ı "
+        f"ve ayda en çok {t['standby_monthly_cap_hours']} saat (değerler {t.title} tablosundan; her dönemin değeri parametre "
+        "tablosundadır). Yalnız damga vergisi kesilir; maaş bordrosu asgari ücret damga istisnasını genellikle tüketir, kalan "
+        "varsa girilebilir. Okumalar: tavanı aşan saatlerde önce en yüksek artırımlı saatler ödenmiş sayılır; saat ücreti "
+        "kuruşa yuvarlanıp saatle çarpılır. Nöbet göstergeleri yayımlanmış tablolardan türetilmiştir; kanun metni ayrıca açılmadı."
+    )
+
+
 def _hours(name: str, label: str, help: str = "") -> Field:
     return Field(name, "decimal", label, default=0, min=0, max=744, unit="saat", places=2, help=help)
 
@@ -162,27 +205,21 @@ def _hours(name: str, label: str, help: str = "") -> Field:
 CALCULATOR = Calculator(
     id="pay/on-call",
     title="Nöbet ve icap ücreti",
-    description=(
-        "657 DMK ek md.33'e göre bir ayın nöbet ve icap ücretini hesaplar: saat ücreti = nöbet göstergesi × aylık katsayısı, "
-        "riskli birimlerde ×1,5, bayramda ×1,25 (ikisi birlikte ×1,875), 2026'dan itibaren gece (20.00–08.00) saatlerinde ayrıca ×1,10 "
-        "(8. dönem toplu sözleşme; çarpımsal okundu). Aylık tavan 130 saat (aile/toplum sağlığı merkezlerinde 60), icap için "
-        "nöbet göstergesinin %40'ı ve ayda en çok 120 saat. Yalnız damga vergisi kesilir; maaş bordrosu asgari ücret damga "
-        "istisnasını genellikle tüketir, kalan varsa girilebilir. Okumalar: tavanı aşan saatlerde önce en yüksek artırımlı "
-        "saatler ödenmiş sayılır; saat ücreti kuruşa yuvarlanıp saatle çarpılır. Göstergeler (160/145/130/100/85/65) yayımlanmış "
-        "tablolardan türetilmiştir; kanun metni ayrıca açılmadı."
-    ),
+    description=_description(),
     inputs=(
         month_field("month", "Nöbet ayı", newest_month()),
         Field("staff_group", "choice", "Unvan grubu", default="lisans", choices=GROUPS,
-              help="Nöbet göstergesi unvan grubuna göre: uzman 160, tabip 145, diş tabibi/eczacı 130, lisans 100, lise 85, diğer 65."),
-        Field("primary_care", "bool", "Aile/toplum sağlığı merkezinde", default=False, help="Bu birimlerde aylık tavan 60 saattir."),
-        _hours("hours_normal", "Normal nöbet (gündüz)", "2025 dönemlerinde gece saatlerini de buraya yazın."),
-        _hours("hours_normal_night", "Normal nöbet (gece 20.00–08.00)", "2026'dan itibaren %10 artırımlı."),
+              help=_group_help()),
+        Field("primary_care", "bool", "Aile/toplum sağlığı merkezinde", default=False,
+              help=f"Bu birimlerde aylık tavan {_newest()['on_call_primary_care_cap_hours']} saattir."),
+        _hours("hours_normal", "Normal nöbet (gündüz)", _night_help()[0]),
+        _hours("hours_normal_night", "Normal nöbet (gece 20.00–08.00)", _night_help()[1]),
         _hours("hours_risky", "Riskli birim nöbeti (gündüz)", "Yoğun bakım, acil, ameliyathane, 112 gibi birimler."),
         _hours("hours_risky_night", "Riskli birim nöbeti (gece)"),
         _hours("hours_holiday", "Bayram nöbeti"),
         _hours("hours_holiday_risky", "Bayram nöbeti, riskli birim"),
-        _hours("standby_hours", "İcap nöbeti", "Evde çağrıya hazır beklenen süre; ayda en çok 120 saat ödenir."),
+        _hours("standby_hours", "İcap nöbeti",
+               f"Evde çağrıya hazır beklenen süre; ayda en çok {_newest()['standby_monthly_cap_hours']} saat ödenir."),
         Field("stamp_exemption_left", "money", "Bu aya kalan asgari ücret damga istisnası", default=0, min=0, max=100_000, unit="TL",
               help="Maaş bordronuz istisnayı tüketmişse 0 (çoğu durumda). Maaş hesaplayıcısı kalanı gösterir."),
     ),
@@ -199,6 +236,6 @@ CALCULATOR = Calculator(
     parameter_set=SET,
     period_input="month",
     references=("657 DMK ek md.33", "8. dönem Sağlık ve Sosyal Hizmetler hizmet kolu toplu sözleşmesi", "488 s. DVK"),
-    example={"month": newest_month(), "staff_group": "lisans", "hours_normal": 48, "hours_normal_night": 40, "hours_risky": 24,
+    example={"month": "2026-07", "staff_group": "lisans", "hours_normal": 48, "hours_normal_night": 40, "hours_risky": 24,
              "hours_holiday": 16},
 )

@@ -109,7 +109,7 @@ CALCULATOR = Calculator(
     parameter_set=SET,
     period_input="month_after",
     references=("657 DMK md.154", "HMB Ocak/Temmuz Mali ve Sosyal Haklar Genelgeleri", "GVK md.103"),
-    example={"month_before": month_before_newest(), "month_after": newest_month(), "title": "hemsire", "grade": 1, "step": 4,
+    example={"month_before": "2026-06", "month_after": "2026-07", "title": "hemsire", "grade": 1, "step": 4,
              "service_years": 15, "additional_indicator": 3600, "spouse_not_working": True, "children_under_6": 1,
              "children_over_6": 1, "union_member": True, "union_dues": "250"},
 )

@@ -26,12 +26,9 @@ from .salary_inputs import (SET, Person, fail, month_field, month_label, newest_
 # Legal references of the payslip lines
 REF_AYLIK = "657 DMK md.43/A: gösterge (I Numaralı Cetvel, derece/kademe) × aylık katsayısı (md.154)"
 REF_EK_GOSTERGE = "657 DMK md.43/B: ek gösterge (I sayılı cetvel, unvan ve dereceye göre) × aylık katsayısı"
-REF_TABAN = "657 DMK md.43, md.154: memuriyet taban aylığı göstergesi × taban aylık katsayısı"
-REF_KIDEM = "657 DMK: kıdem aylığı, her hizmet yılı için 20 gösterge (en çok 25 yıl) × aylık katsayısı"
 REF_YAN_ODEME = "657 DMK md.152; Zam ve Tazminatlar Kararı (BKK 2006/10344): yan ödeme puanı × yan ödeme katsayısı"
 REF_OHT = "657 DMK md.152; BKK 2006/10344: özel hizmet tazminatı = oran × en yüksek Devlet memuru aylığı"
 REF_EK9 = "375 s. KHK ek md.9: ek ödeme = oran × en yüksek Devlet memuru aylığı"
-REF_EK40 = "375 s. KHK ek md.40: ilave ödeme = 15.965 gösterge × aylık katsayısı (yalnız damga vergisi)"
 REF_AILE = "657 DMK md.202: aile yardımı (gelir ve damga vergisine tabi değil)"
 REF_TS = "4688 s.K. ve toplu sözleşme: sendika üyelerine üç ayda bir toplu sözleşme ikramiyesi (yalnız damga vergisi)"
 REF_4B = "657 DMK md.4/B; Sözleşmeli Personel Çalıştırılmasına İlişkin Esaslar: brüt sözleşme ücreti"
@@ -94,7 +91,7 @@ def payments(p: Person, table, month: int) -> list[Line]:
         years = min(p.service_years, table["seniority_max_years"])
         kidem = years * table["seniority_indicator_per_year"]
         lines.append(Line("seniority_salary", f"Kıdem aylığı ({years} yıl × {table['seniority_indicator_per_year']} = {kidem} gösterge)",
-                          kurus(kidem * k), REF_KIDEM, income_tax=True, premium=True))
+                          kurus(kidem * k), table.ref("seniority_indicator_per_year") + " × aylık katsayısı", income_tax=True, premium=True))
         lines.append(Line("side_payment", f"Yan ödeme ({p.side_payment_points} puan × {format_number(table['side_payment_coefficient'], None)})",
                           kurus(p.side_payment_points * table["side_payment_coefficient"]), REF_YAN_ODEME, income_tax=True))
         # 657 md.152: ÖHT bears damga only; it is in the prime esas kazanç (5510 md.80)
@@ -364,13 +361,14 @@ CALCULATOR = Calculator(
         "bordrosunu satır satır hesaplar: aylık, ek gösterge, taban aylık, kıdem aylığı, yan ödeme, özel hizmet tazminatı, "
         "375 KHK ek 9 ek ödeme ve ek 40 ilave ödeme, aile yardımı, sendika üyelerine toplu sözleşme ikramiyesi; "
         "kesintiler: 5510 4/c (ya da 5434) ve GSS, kümülatif gelir vergisi, damga vergisi, asgari ücret istisnası, sendika aidatı. "
-        "Katsayılar ve göstergeler Ocak/Temmuz genelgelerinden gelir (2025 ve 2026). "
+        "Katsayılar her Ocak/Temmuz genelgesinden, göstergeler ve oranlar kanundan gelir (dönemler parametre tablolarında). "
         "Okumalar: özel hizmet tazminatı, ek ödeme, ek 40 ilave ödeme ve toplu sözleşme ikramiyesi yalnız damga vergisine tabidir; "
         "prime esas kazanç aylık + ek gösterge + taban + kıdem + özel hizmet tazminatıdır; asgari ücret istisnası önce maaşa "
         "uygulanır, kalanı aynı aydaki diğer ödemelere (nöbet, döner sermaye) devreder. "
         "Tahminler: ek gösterge, yan ödeme puanı, özel hizmet ve ek ödeme oranları resmî cetvelden doğrulanamadığı için "
         "bordronuzdan girilir; önceki ayların matrahı girilmezse her ay aynı bordro varsayılır; 5434 keseneği, 4/B ücreti ve "
-        "işveren maliyeti (kurum MYÖ payı %12 okunuşu) tahmindir; 2026 toplu sözleşme ikramiyesi tutarı kaynaklanamadı."
+        "işveren maliyeti (kurum MYÖ payı %12 okunuşu) tahmindir; toplu sözleşme ikramiyesinin göstergesi kaynaklanamayan "
+        "dönemlerde tutar bordrodan girilir."
     ),
     inputs=(
         month_field("month", "Bordro ayı", newest_month()),
@@ -385,7 +383,7 @@ CALCULATOR = Calculator(
     period_input="month",
     references=("657 DMK md.43, 152, 154, 202", "375 s. KHK ek md.9, ek md.40", "5510 s.K. md.80, 81", "GVK md.23/18, 63, 103",
                 "488 s. DVK (1) ve (2) sayılı tablolar", "4688 s.K."),
-    example={"month": newest_month(), "title": "hemsire", "grade": 1, "step": 4, "service_years": 15,
+    example={"month": "2026-07", "title": "hemsire", "grade": 1, "step": 4, "service_years": 15,
              "additional_indicator": 3600, "spouse_not_working": True, "children_under_6": 1, "children_over_6": 1,
              "union_member": True, "union_dues": "250"},
 )

@@ -79,9 +79,10 @@ def month_label(year: int, month: int) -> str:
     return f"{MONTHS_TR[month - 1]} {year}"
 
 
-def available_periods() -> str:
-    sal = params.periods(SET)
-    return ", ".join(f"{t.title} ({t.valid_from:%m.%Y}–{t.valid_until:%m.%Y})" if t.valid_until else t.title for t in sal)
+def available_periods(set_name: str = SET) -> str:
+    tables = params.periods(set_name)
+    return ", ".join(f"{t.title} ({t.valid_from:%m.%Y}–{t.valid_until:%m.%Y})" if t.valid_until else f"{t.title} ({t.valid_from:%m.%Y}–)"
+                     for t in tables)
 
 
 MONTH_FIELD_LABELS = {"month": "Bordro ayı", "month_before": "Önceki ay", "month_after": "Sonraki ay",
@@ -89,14 +90,20 @@ MONTH_FIELD_LABELS = {"month": "Bordro ayı", "month_before": "Önceki ay", "mon
 
 
 def tables_for(year: int, month: int, field: str = "month") -> tuple[params.ParameterTable, params.ParameterTable]:
-    """The salary and income-tax tables in force in a month; a month outside them names `field`."""
+    """The salary and income-tax tables in force in a month; a month outside them names `field` and the missing set."""
     on = date(year, month, 1)
-    try:
-        return params.table_for(SET, on), params.table_for(TAX_SET, on)
-    except InputError:
+    found, missing = [], []
+    for set_name in (SET, TAX_SET):
+        try:
+            found.append(params.table_for(set_name, on))
+        except InputError:
+            missing.append(set_name)
+    if missing:
         label = MONTH_FIELD_LABELS.get(field, "Ay")
-        raise InputError(field, f"“{label}” ({field}): {month_label(year, month)} için parametre tablosu yok; "
-                                f"mevcut dönemler: {available_periods()}") from None
+        what = " ve ".join(f"“{params.schema(n).title}” tablosu" for n in missing)
+        have = "; ".join(f"{params.schema(n).title}: {available_periods(n)}" for n in (SET, TAX_SET))
+        raise InputError(field, f"“{label}” ({field}): {month_label(year, month)} için {what} yok. Mevcut dönemler — {have}")
+    return found[0], found[1]
 
 
 # ---------------------------------------------------------------- inputs shared with pay/raise-difference
@@ -153,6 +160,27 @@ def month_field(name: str, label: str, default: str) -> Field:
     return Field(name, "text", label, default=default, required=True, help=MONTH_HELP, check=check_month)
 
 
+def _steps_help(rows: dict) -> str:
+    """How many kademe each derece has, from the I Numaralı Cetvel in the table."""
+    counts: dict[int, list[str]] = {}
+    for grade, row in rows.items():
+        counts.setdefault(len(row), []).append(grade)
+    common = max(counts, key=lambda n: len(counts[n]))
+    parts = [f"{', '.join(g + '.' for g in grades)} derecede {n}" for n, grades in counts.items() if n != common]
+    return "; ".join(parts + [f"diğerlerinde {common} kademe vardır"]).capitalize() + "."
+
+
+def _bonus_help() -> str:
+    """Where the bonus comes from: the indicator in the periods whose table has one, the payslip elsewhere."""
+    with_indicator = [t for t in params.periods(SET) if "collective_bonus_indicator" in t.params]
+    months = ", ".join(MONTHS_TR[int(m) - 1] for m in params.periods(SET)[-1]["collective_bonus_months"])
+    text = f"Yalnız ikramiye aylarında ({months}) ve tablosunda gösterge bulunmayan dönemlerde: bordronuzdaki tutarı yazın."
+    if with_indicator:
+        shown = ", ".join(f"{t.title} ({t['collective_bonus_indicator']} gösterge × aylık katsayısı)" for t in with_indicator)
+        text += f" Şu dönemlerde boş bırakın, tablodan hesaplanır: {shown}."
+    return text
+
+
 def person_fields() -> tuple[Field, ...]:
     newest = params.periods(SET)[-1]
     rows = newest["indicator_table"]
@@ -161,11 +189,13 @@ def person_fields() -> tuple[Field, ...]:
               help="Bilgi içindir: ek gösterge, yan ödeme ve tazminat oranları unvana göre değişir ama resmî cetvelleri "
                    "doğrulayamadığımız için aşağıda bordronuzdan girmeniz istenir."),
         Field("employment", "choice", "İstihdam biçimi", default="4a", choices=EMPLOYMENT),
-        Field("grade", "integer", "Derece", default=1, min=1, max=len(rows), help="Kadro derecesi (1–15), bordroda “derece/kademe”."),
+        Field("grade", "integer", "Derece", default=1, min=1, max=len(rows),
+              help=f"Kadro derecesi (1–{len(rows)}), bordroda “derece/kademe”."),
         Field("step", "integer", "Kademe", default=4, min=1, max=max(len(r) for r in rows.values()),
-              help="1. derecede 4, 2. derecede 6, 3. derecede 8, diğerlerinde 9 kademe vardır."),
+              help=_steps_help(rows)),
         Field("service_years", "integer", "Hizmet yılı", default=10, min=0, max=60, unit="yıl",
-              help="Kıdem aylığı için: her yıl 20 gösterge, en çok 25 yıl."),
+              help=f"Kıdem aylığı için: her yıl {newest['seniority_indicator_per_year']} gösterge, en çok "
+                   f"{newest['seniority_max_years']} yıl."),
         Field("additional_indicator", "integer", "Ek gösterge", default=0, min=0, max=8000, unit="gösterge",
               help="Bordronuzda yazar (ek gösterge). Örnek: 1. derecedeki lisans mezunu sağlık personeli için 2023'ten beri "
                    "3600 olduğu haberlerde geçer; kendi bordronuzdaki değeri yazın."),
@@ -185,7 +215,6 @@ def person_fields() -> tuple[Field, ...]:
               help="Toplu sözleşme ikramiyesi (Ocak, Nisan, Temmuz, Ekim) ve sendika aidatı kesintisi için."),
         Field("union_dues", "money", "Aylık sendika aidatı", min=0, max=100_000, unit="TL", help="Bordronuzdaki aidat kesintisi."),
         Field("collective_bonus", "money", "Toplu sözleşme ikramiyesi tutarı", min=0, max=100_000, unit="TL",
-              help="2026 için tutarı kaynaklayamadık: ikramiye ayındaysanız bordronuzdaki tutarı yazın. 2025 için boş bırakın "
-                   "(707 gösterge × aylık katsayısı)."),
+              help=_bonus_help()),
         Field("pension_scheme", "choice", "Emeklilik sistemi", default="5510", choices=PENSION),
     )
