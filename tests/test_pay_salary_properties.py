@@ -56,14 +56,14 @@ def test_taxable_pay_raises_tax_not_lowers_it(p, extra_points):
 
 
 def test_cli_text_runs(cli):
-    p = cli("run", "pay/salary", "--format", "text", stdin="{}")
+    p = cli("run", "pay/salary", "--format", "text", stdin='{"month": "2026-07"}')
     assert p.code == 0
     assert "Net ödenen" in p.out and " TL" in p.out
 
 
 def test_cli_bad_input_exit_2(cli):
-    for payload, field in (({"grade": 1, "step": 9}, "step"), ({"month": month_after_every_table()}, "month"),
-                           ({"children_over_6": -1}, "children_over_6")):
+    for payload, field in (({"month": "2026-07", "grade": 1, "step": 9}, "step"), ({"month": month_after_every_table()}, "month"),
+                           ({"month": "2026-07", "children_over_6": -1}, "children_over_6")):
         p = cli("run", "pay/salary", stdin=json.dumps(payload))
         assert p.code == 2
         assert p.out == ""
