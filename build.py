@@ -160,6 +160,14 @@ def test(args) -> None:
     sys.exit(code)
 
 
+def golden(args) -> None:
+    """Rewrite tests/golden/*.json from every calculator's worked example (review the diff, then commit)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import goldenkit
+    for p in goldenkit.write_all():
+        log(f"wrote {p.relative_to(ROOT)}")
+
+
 def bench(args) -> None:
     build()
     sys.path.insert(0, str(ROOT / "tests"))
@@ -182,6 +190,7 @@ def main() -> None:
     n.add_argument("period", help="period id: 2027-01 (month), 2027 (year) or 2027-03-15 (day)")
     t = sub.add_parser("test", help="build, then run every test (engine, Pyodide in Node, browser)")
     t.add_argument("pytest_args", nargs="*", help="passed on to pytest, e.g. -k timeline")
+    sub.add_parser("golden", help="rewrite tests/golden/ from every calculator's worked example (review the diff)")
     b = sub.add_parser("bench", help="measure page speed against a bare Pyodide page")
     b.add_argument("--runs", type=int, default=3)
     args = p.parse_args()
@@ -193,7 +202,7 @@ def main() -> None:
         return
     reexec_in_venv()
     sys.path.insert(0, str(ROOT / "site"))
-    {"build": build, "serve": serve, "test": test, "bench": bench}[args.command](args)
+    {"build": build, "serve": serve, "test": test, "bench": bench, "golden": golden}[args.command](args)
 
 
 if __name__ == "__main__":

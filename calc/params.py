@@ -450,6 +450,11 @@ def periods(name: str) -> tuple[ParameterTable, ...]:
     return _cached_set(name)
 
 
+def own_periods(name: str) -> tuple[ParameterTable, ...]:
+    """The periods of a set with only its own values (a parameter page shows a base set apart)."""
+    return _cached_own(name)
+
+
 def table_for(name: str, on: date) -> ParameterTable:
     """The table of `name` in force on `on`; a Turkish InputError naming `tarih` when none is.
 

@@ -28,6 +28,10 @@ from calc.registry import calculators, get
 
 SITE = Path(__file__).resolve().parent
 MARKER = re.compile(r"<!--\s*hesap:(calculator|parameters|changes)(?:\s+([\w/\-]+))?\s*-->")
+# A worked example in an article: the engine's result for inputs written in the marker, never typed by hand.
+# `<!-- hesap:example pay/on-call {"month": "2026-07", "hours_normal": 48} -->`; a calculator that picks its
+# period from an input (`period_input`) must name it, so the example stays true when later periods arrive.
+EXAMPLE = re.compile(r"<!--\s*hesap:example\s+([\w/\-]+)\s+(\{.*?\})\s*-->", re.S)
 # The lock file is not shipped: the worker passes its header inline (it loads no Pyodide package).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip")
 
@@ -102,6 +106,23 @@ def render_calculator(env, calc_id: str, prefix: str, today: date, version: str)
     ).strip()
 
 
+def render_example(env, calc_id: str, inputs_json: str, where: str, today: date) -> str:
+    try:
+        c = get(calc_id)
+        inputs = json.loads(inputs_json)
+    except (calc.InputError, json.JSONDecodeError) as exc:
+        raise SystemExit(f"{where}: hesap:example {calc_id}: {getattr(exc, 'message', exc)}")
+    if c.period_input and c.period_input not in inputs:
+        raise SystemExit(f"{where}: hesap:example {calc_id}: örnek dönemini ({c.period_input}) açıkça yazmalı")
+    try:
+        out = c.run(inputs, today)
+    except calc.InputError as exc:
+        raise SystemExit(f"{where}: hesap:example {calc_id} hesaplanamadı: {exc.message}")
+    return env.get_template("example.html").render(
+        c=c, out=out, steps=out["steps"], outputs=[o for o in c.outputs if o.name in out["result"]],
+        display=out["display"], result=out["result"], cell=_cell_text, mime=_mime).strip()
+
+
 def _mime(filename: str) -> str:
     return {"ics": "text/calendar", "txt": "text/plain", "csv": "text/csv"}.get(filename.rsplit(".", 1)[-1], "application/octet-stream")
 
@@ -120,7 +141,7 @@ def _periods_of(c) -> list[dict]:
 
 def render_parameters(env, set_name: str) -> str:
     sch = params.schema(set_name)
-    tables = params.periods(set_name)
+    tables = params.own_periods(set_name)  # a base set (salary_law) has its own marker and table
     return env.get_template("parameters.html").render(
         schema=sch, tables=list(reversed(tables)), display=display, fmt=_param_display).strip()
 
@@ -227,6 +248,7 @@ def stage_docs(root: Path, stage: Path, today: date, version: str) -> list[dict]
             return render_calculator(env, name, prefix_for(url), today, version)
 
         new = MARKER.sub(replace, text)
+        new = EXAMPLE.sub(lambda m: render_example(env, m.group(1), m.group(2), rel, today), new)
         if new != text:
             md.write_text(new, encoding="utf-8")
     missing = [c.id for c in calculators() if c.id not in seen]

@@ -129,10 +129,3 @@ def test_bad_input(inputs, field):
     with pytest.raises(InputError) as exc:
         oc(**inputs)
     assert exc.value.field == field
-
-
-def test_docs_worked_example():
-    # docs/maas/nobet-ucreti.md
-    from calc import get
-    r = run("pay/on-call", get("pay/on-call").example)["result"]
-    assert (r["gross"], r["stamp_tax"], r["net"]) == ("23317.76", "176.98", "23140.78")

@@ -55,10 +55,3 @@ def test_bad_month_names_field():
     with pytest.raises(InputError) as exc:
         run("pay/raise-difference", {"month_after": month_after_every_table()})
     assert exc.value.field == "month_after"
-
-
-def test_docs_worked_example():
-    # docs/maas/zam-farki.md
-    from calc import get
-    r = run("pay/raise-difference", get("pay/raise-difference").example)["result"]
-    assert (r["net_before"], r["net_after"], r["net_difference"]) == ("51942.95", "58965.57", "7022.62")

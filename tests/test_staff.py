@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from calc import ParameterError, params, staff
+from calc import InputError, ParameterError, params, staff
 from staffkit import ROOT, confirm_scaffold, next_period
 
 
@@ -296,3 +296,66 @@ def test_build_refuses_a_scaffold_left_as_it_was(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 0  # the engine and the CLI keep working on it; only publishing is refused
 
+
+
+def test_a_periods_notes_reach_the_parameter_page(data, nxt):
+    """`notes` is where a period's facts go (not help texts in code): the parameter tables print it."""
+    jinja2 = pytest.importorskip("jinja2")  # the site's renderer (not under Pyodide)
+    path = staff.scaffold_period("salary", nxt[0], data)
+    confirm_scaffold(path, {"monthly_coefficient": "1.05"}, source="HMB deneme genelgesi")
+    note = "Toplu sözleşme ikramiyesinin bu dönemki göstergesi kaynaklanamadı: tutarı bordronuzdan girin."
+    path.write_text(path.read_text(encoding="utf-8").replace("valid_from = ", f'notes = "{note}"\nvalid_from = ', 1),
+                    encoding="utf-8")
+    table = params.load_set("salary", data)[-1]
+    assert table.notes == note
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "site" / "templates"), autoescape=True)
+    page = env.get_template("parameters.html").render(schema=params.load_schema("salary", data), tables=[table],
+                                                      fmt=lambda p: str(p.value))
+    assert note in page
+
+
+@pytest.mark.skipif(sys.platform == "emscripten", reason="no subprocess under Pyodide")
+def test_a_mistyped_table_is_a_turkish_message_and_stops_only_its_calculators(tmp_path):
+    root = tmp_path / "hesap"
+    shutil.copytree(ROOT / "calc", root / "calc", ignore=shutil.ignore_patterns("__pycache__"))
+    newest = sorted((root / "calc" / "data" / "salary").glob("20*.toml"))[-1]
+    text = newest.read_text(encoding="utf-8")
+    newest.write_text(re.sub(r"value = (\d+)\.(\d+)", r'value = "\1,\2"', text, count=1), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(root)}
+
+    def cli(*args, stdin="{}"):
+        return subprocess.run([sys.executable, "-m", "calc", *args], cwd=root, env=env, input=stdin,
+                              capture_output=True, text=True)
+
+    listing = cli("list")
+    assert listing.returncode == 2 and "Traceback" not in listing.stderr
+    assert f"salary/{newest.name} [monthly_coefficient]" in listing.stderr and "sayı olmalı" in listing.stderr
+    assert "dues/split" in listing.stdout and "election/quorum" in listing.stdout  # the others still listed
+    run = cli("run", "pay/salary", stdin='{"month": "2026-07"}')
+    assert run.returncode == 2 and run.stdout == "" and "Traceback" not in run.stderr
+    assert f"salary/{newest.name} [monthly_coefficient]" in run.stderr
+    dues = cli("run", "dues/split", stdin='{"dues": "100", "preset": "senim"}')
+    assert dues.returncode == 0, dues.stderr
+
+
+def test_a_month_with_one_table_missing_names_that_table(data, nxt, monkeypatch):
+    from calc.pay import salary_inputs
+
+    confirm_scaffold(staff.scaffold_period("salary", nxt[0], data), {"monthly_coefficient": "1.05"})
+    tables = {name: tuple(params.compose_set(name, data)) for name in ("salary", "income_tax")}
+
+    def table_for(name, on):  # the copy's tables: the next salary period is there, its tax year is not
+        for t in reversed(tables[name]):
+            if t.covers(on):
+                return t
+        raise InputError("tarih", "yok")
+
+    monkeypatch.setattr(params, "periods", lambda name: tables[name])
+    monkeypatch.setattr(params, "table_for", table_for)
+    start = staff.period_start(nxt[0])
+    with pytest.raises(InputError) as exc:
+        salary_inputs.tables_for(start.year, start.month)
+    msg = exc.value.message
+    assert params.schema("income_tax").title in msg.split(" yok")[0]  # the missing one is named ...
+    assert params.schema("salary").title not in msg.split(" yok")[0]  # ... and only that one
+    assert staff.period_title(nxt[0]) in msg  # while the salary period itself is listed as available
