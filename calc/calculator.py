@@ -8,8 +8,17 @@ from datetime import date
 from typing import Callable
 
 from . import params
-from .explain import Explanation, display, json_value
+from .explain import KINDS, Explanation, display, json_value
 from .fields import Field, read_inputs
+
+
+# The pictures the page draws (site/static/hesap.js renderCharts): the output kinds each accepts and the columns
+# each reads from a row output.
+CHARTS = {
+    "bars": (("table",), ()),                           # {name: number}
+    "amounts": (("rows",), ("label",)),                 # rows' label and their (first) money column
+    "before-after": (("rows",), ("label", "before", "after")),
+}
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,20 @@ class Output:
     columns: tuple[tuple[str, str, str], ...] = ()  # for kind "rows": (key, Turkish heading, kind) per column
     chart: str = ""  # "bars" ({name: number}), "amounts" (rows' first money column), "before-after" (rows)
     filename: str = ""  # for kind "download": the file the page offers (e.g. an .ics calendar)
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.name}: unknown output kind {self.kind!r}; known: {', '.join(KINDS)}")
+        if self.chart and self.chart not in CHARTS:
+            raise ValueError(f"{self.name}: unknown chart {self.chart!r}; known: {', '.join(CHARTS)}")
+        need = CHARTS.get(self.chart, ((), ()))
+        if self.chart and self.kind not in need[0]:
+            raise ValueError(f"{self.name}: chart {self.chart!r} draws a {' or '.join(need[0])} output, not {self.kind!r}")
+        missing = [c for c in need[1] if c not in {k for k, _, _ in self.columns}]
+        if missing:
+            raise ValueError(f"{self.name}: chart {self.chart!r} needs the columns {', '.join(missing)}")
+        if self.chart == "amounts" and not any(kd == "money" for _, _, kd in self.columns):
+            raise ValueError(f"{self.name}: chart 'amounts' needs a money column")
 
     def schema(self) -> dict:
         out = {"name": self.name, "label": self.label, "kind": self.kind, "main": self.main}

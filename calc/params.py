@@ -161,95 +161,119 @@ def _period_files(name: str, root) -> list:
                   key=lambda p: p.name)
 
 
-def _check_value(fname: str, key: str, spec: KeySpec, value) -> None:
-    """Type and bound checks; the messages are for staff, in Turkish."""
-    def bad(msg):
-        raise ParameterError(fname, key, msg)
+class _Checker:
+    """Checks one value of one key; the messages are for staff, in Turkish, naming file and key."""
 
-    def number(v, what="değer"):
+    def __init__(self, fname: str, key: str, spec: KeySpec):
+        self.fname, self.key, self.spec = fname, key, spec
+
+    def bad(self, msg: str):
+        raise ParameterError(self.fname, self.key, msg)
+
+    def number(self, v, what: str = "değer") -> Decimal:
+        spec = self.spec
         if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
-            bad(f"{what} sayı olmalı, {type(v).__name__} bulundu: {v!r}")
+            self.bad(f"{what} sayı olmalı, {type(v).__name__} bulundu: {v!r}")
         d = Decimal(v)
         if spec.min is not None and d < spec.min:
-            bad(f"{what} {d} en az {spec.min} olmalı")
+            self.bad(f"{what} {d} en az {spec.min} olmalı")
         if spec.max is not None and d > spec.max:
-            bad(f"{what} {d} en çok {spec.max} olmalı")
+            self.bad(f"{what} {d} en çok {spec.max} olmalı")
         if spec.type == "rate" and not (0 <= d <= 1):
-            bad(f"oran {d} 0 ile 1 arasında olmalı (yüzde 15 için 0.15 yazın)")
+            self.bad(f"oran {d} 0 ile 1 arasında olmalı (yüzde 15 için 0.15 yazın)")
         return d
 
-    t = spec.type
-    if t in ("decimal", "rate", "money"):
-        number(value)
-    elif t == "integer":
+    def integer(self, value):
         if isinstance(value, bool) or not isinstance(value, int):
-            bad(f"tam sayı olmalı: {value!r}")
-        number(value)
-    elif t == "text":
+            self.bad(f"tam sayı olmalı: {value!r}")
+        self.number(value)
+
+    def text(self, value):
         if not isinstance(value, str) or not value.strip():
-            bad("metin olmalı ve boş olmamalı")
-    elif t == "date":
+            self.bad("metin olmalı ve boş olmamalı")
+
+    def date(self, value):
         if not isinstance(value, date):
-            bad(f"tarih olmalı (YYYY-AA-GG): {value!r}")
-    elif t == "bool":
+            self.bad(f"tarih olmalı (YYYY-AA-GG): {value!r}")
+
+    def bool(self, value):
         if not isinstance(value, bool):
-            bad("true ya da false olmalı")
-    elif t == "decimal_list":
+            self.bad("true ya da false olmalı")
+
+    def decimal_list(self, value):
         if not isinstance(value, list) or not value:
-            bad("boş olmayan bir sayı listesi olmalı")
+            self.bad("boş olmayan bir sayı listesi olmalı")
         for v in value:
-            number(v, "liste öğesi")
-    elif t == "mapping":
+            self.number(v, "liste öğesi")
+
+    def mapping(self, value):
         if not isinstance(value, dict) or not value:
-            bad("boş olmayan bir tablo (ad = sayı) olmalı")
+            self.bad("boş olmayan bir tablo (ad = sayı) olmalı")
         for k, v in value.items():
-            number(v, f"“{k}”")
-    elif t == "matrix":
+            self.number(v, f"“{k}”")
+
+    def matrix(self, value):
         if not isinstance(value, dict) or not value:
-            bad("boş olmayan bir tablo (satır = [sayılar]) olmalı")
+            self.bad("boş olmayan bir tablo (satır = [sayılar]) olmalı")
         for k, row in value.items():
             if not isinstance(row, list) or not row:
-                bad(f"“{k}” satırı boş olmayan bir sayı listesi olmalı")
+                self.bad(f"“{k}” satırı boş olmayan bir sayı listesi olmalı")
             for v in row:
-                number(v, f"“{k}” satırındaki değer")
-    elif t == "brackets":
+                self.number(v, f"“{k}” satırındaki değer")
+
+    def brackets(self, value):
+        """GVK md.103 style: ascending limits (`upto`), rates within 0–1, only the last bracket open."""
         if not isinstance(value, list) or not value:
-            bad("boş olmayan bir dilim listesi olmalı")
+            self.bad("boş olmayan bir dilim listesi olmalı")
         last = Decimal(-1)
         for i, b in enumerate(value, 1):
             if not isinstance(b, dict) or "rate" not in b:
-                bad(f"{i}. dilimde rate eksik")
+                self.bad(f"{i}. dilimde rate eksik")
             if isinstance(b["rate"], bool) or not isinstance(b["rate"], (int, Decimal)):
-                bad(f"{i}. dilimin oranı sayı olmalı: {b['rate']!r}")
-            rate = Decimal(b["rate"])
-            if not (0 <= rate <= 1):
-                bad(f"{i}. dilimin oranı {rate} 0 ile 1 arasında olmalı")
+                self.bad(f"{i}. dilimin oranı sayı olmalı: {b['rate']!r}")
+            if not (0 <= Decimal(b["rate"]) <= 1):
+                self.bad(f"{i}. dilimin oranı {Decimal(b['rate'])} 0 ile 1 arasında olmalı")
             upto = b.get("upto")
             if upto is None:
                 if i != len(value):
-                    bad(f"yalnız son dilim üst sınırsız olabilir ({i}. dilimde upto eksik)")
+                    self.bad(f"yalnız son dilim üst sınırsız olabilir ({i}. dilimde upto eksik)")
                 continue
             if isinstance(upto, bool) or not isinstance(upto, (int, Decimal)):
-                bad(f"{i}. dilimin sınırı (upto) sayı olmalı: {upto!r}")
+                self.bad(f"{i}. dilimin sınırı (upto) sayı olmalı: {upto!r}")
             if Decimal(upto) <= last:
-                bad(f"dilim sınırları artan olmalı: {i}. dilimin sınırı {upto}, öncekinden büyük değil")
+                self.bad(f"dilim sınırları artan olmalı: {i}. dilimin sınırı {upto}, öncekinden büyük değil")
             last = Decimal(upto)
         if value[-1].get("upto") is not None:
-            bad("son dilim üst sınırsız olmalı (upto yazılmaz)")
-    elif t == "records":
+            self.bad("son dilim üst sınırsız olmalı (upto yazılmaz)")
+
+    def records(self, value):
+        """Named records (presets), each with the schema's fields and its own reference; shares and rates in 0–1."""
         if not isinstance(value, dict) or not value:
-            bad("boş olmayan bir kayıt tablosu olmalı")
+            self.bad("boş olmayan bir kayıt tablosu olmalı")
         for name, rec in value.items():
             if not isinstance(rec, dict):
-                bad(f"“{name}” kaydı tablo olmalı")
-            missing = [f for f in spec.fields if f not in rec]
+                self.bad(f"“{name}” kaydı tablo olmalı")
+            missing = [f for f in self.spec.fields if f not in rec]
             if missing:
-                bad(f"“{name}” kaydında eksik alan: {', '.join(missing)}")
+                self.bad(f"“{name}” kaydında eksik alan: {', '.join(missing)}")
             if not str(rec.get("reference", "")).strip():
-                bad(f"“{name}” kaydının dayanağı (reference) yazılmamış")
+                self.bad(f"“{name}” kaydının dayanağı (reference) yazılmamış")
             for f, v in rec.items():
-                if f.endswith(("_share", "_rate")) and (isinstance(v, bool) or not isinstance(v, (int, Decimal)) or not 0 <= v <= 1):
-                    bad(f"“{name}.{f}” 0 ile 1 arasında bir oran olmalı: {v!r}")
+                if f.endswith(("_share", "_rate")) and (isinstance(v, bool) or not isinstance(v, (int, Decimal))
+                                                        or not 0 <= v <= 1):
+                    self.bad(f"“{name}.{f}” 0 ile 1 arasında bir oran olmalı: {v!r}")
+
+
+_CHECKS = {"decimal": _Checker.number, "rate": _Checker.number, "money": _Checker.number,
+           "integer": _Checker.integer, "text": _Checker.text, "date": _Checker.date, "bool": _Checker.bool,
+           "decimal_list": _Checker.decimal_list, "mapping": _Checker.mapping, "matrix": _Checker.matrix,
+           "brackets": _Checker.brackets, "records": _Checker.records}
+assert set(_CHECKS) == set(VALUE_TYPES)
+
+
+def _check_value(fname: str, key: str, spec: KeySpec, value) -> None:
+    """Type and bound checks, one checker per value type (`_CHECKS`)."""
+    _CHECKS[spec.type](_Checker(fname, key, spec), value)
 
 
 def _normalise(spec: KeySpec, value):
