@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from .. import params
+from . import raise_forecast
 from ..dates import MONTHS_TR
 from ..errors import InputError
 from ..explain import Explanation
@@ -94,9 +95,12 @@ def tables_for(year: int, month: int, field: str = "month") -> tuple[params.Para
     try:
         return params.table_for(SET, on), params.table_for(TAX_SET, on)
     except InputError:
+        forecast = raise_forecast.forecast_tables(year, month)  # only past the newest table, only with an inflation input
+        if forecast is not None:
+            return forecast
         label = MONTH_FIELD_LABELS.get(field, "Ay")
         raise InputError(field, f"“{label}” ({field}): {month_label(year, month)} için parametre tablosu yok; "
-                                f"mevcut dönemler: {available_periods()}") from None
+                                f"mevcut dönemler: {available_periods()}{raise_forecast.missing_hint(year, month)}") from None
 
 
 # ---------------------------------------------------------------- inputs shared with pay/raise-difference
@@ -145,7 +149,7 @@ def month_before_newest() -> str:
 
 
 MONTH_HELP = ("YYYY-AA biçiminde ay; o ayda yürürlükte olan tablo kullanılır. Tablosu olan dönemler: "
-              + ", ".join(t.title for t in params.periods(SET)) + ".")
+              + ", ".join(t.title for t in params.periods(SET)) + "; " + raise_forecast.picker_note() + ".")
 
 
 def month_field(name: str, label: str, default: str) -> Field:
