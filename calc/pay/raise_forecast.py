@@ -236,8 +236,8 @@ def compute(v: dict, ctx: Context) -> dict:
     ex.add("Tahmin edilen dönem", f"{half_span(start)} ({TAHMIN})", REF_RULE)
     explain_inflation(start, ex)
     f = forecast(start, inflation)
+    ctx.use(f.agreement)  # first: the page names this table's period (the agreement, not the old coefficients)
     ctx.use(f.based_on)
-    ctx.use(f.agreement)
     ex.add("Dayanılan katsayı tablosu", f.based_on.title, f.based_on.source or f.based_on.ref("monthly_coefficient"))
     cpi = cpi_table(previous_half(start))
     if cpi is not None and "six_month_change" in cpi.params and cpi["six_month_change"] / 100 != inflation:
@@ -400,7 +400,12 @@ def forecast_tables(year: int, month: int) -> tuple[params.ParameterTable, param
     start = forecast_start()
     if not start <= date(year, month, 1) <= half_end(start):
         return None
-    f = next((u for u in state.used if u.period == start), None) or forecast(start, state.inflation / 100)
+    f = next((u for u in state.used if u.period == start), None)
+    if f is None:
+        try:
+            f = forecast(start, state.inflation / 100)
+        except InputError as exc:  # e.g. no agreed raise for that half-year: the reader's field is the inflation
+            raise InputError("forecast_inflation", f"“Tahmin için altı aylık enflasyon”: tahmin yapılamıyor: {exc.message}") from None
     if f not in state.used:
         state.used.append(f)
     tax = tax_table(start)
