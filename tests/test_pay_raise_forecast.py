@@ -213,3 +213,11 @@ def test_month_help_names_the_forecast_half_year():
     from calc import get
     month = next(f for f in get("pay/salary").inputs if f.name == "month")
     assert "tahmin: " + rf.half_span(rf.forecast_start()) in month.help
+
+
+def test_payday_outlives_its_agreement():
+    from datetime import date
+    # 657 DMK md.164 / 3472 s.K. md.1 do not end with a toplu sözleşme: a month past every agreement still has them
+    far = rf.payday_table(date(2100, 1, 1))
+    assert (far["payday"], far["day_count_basis"]) == (15, 30)
+    assert rf.payday_table(date(2024, 7, 1)).id == "2024-01"

@@ -10,7 +10,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .. import params
 from ..dates import MONTHS_TR
 from ..errors import InputError
 from ..explain import Explanation
@@ -68,7 +67,7 @@ def fourteen_day(p: Person, year: int, month: int, after: Payslip, ex: Explanati
         old, _ = tables_for(prev.year, prev.month, "month_before")
     except InputError:
         return None  # no table for the month before: nothing to compare with
-    rule = params.table_for(raise_forecast.SET, first)
+    rule = raise_forecast.payday_table(first)
     days, basis = rule["payday"] - 1, rule["day_count_basis"]
     share = Decimal(days) / Decimal(basis)
     ex.add(f"14 günlük fark: 1–{days} {MONTHS_TR[month - 1]} {year}, {rule['payday']} {MONTHS_TR[prev.month - 1]} "

@@ -117,6 +117,12 @@ def agreed_raise(start: date) -> tuple[Decimal, params.ParameterTable]:
     return rates[half_key(start)], table
 
 
+def payday_table(on: date) -> params.ParameterTable:
+    """The payday and day-count basis (657 DMK md.164) do not end with an agreement: the newest table on or before `on`."""
+    tables = [t for t in params.periods(SET) if t.valid_from <= on]
+    return tables[-1] if tables else params.periods(SET)[0]
+
+
 def cpi_table(start: date) -> params.ParameterTable | None:
     """TÜİK figures of the half-year starting on `start`, when any are sourced."""
     for t in params.periods(CPI_SET):
