@@ -6,11 +6,13 @@ so a step can say which rule it applied.
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
 from enum import Enum
 
 KURUS = Decimal("0.01")
 UNIT = Decimal("1")
+MILLIONTH = Decimal("0.000001")
+BASIS_POINT = Decimal("0.0001")  # a hundredth of a percent, as a ratio
 
 
 class Rounding(Enum):
@@ -20,6 +22,10 @@ class Rounding(Enum):
     TRUNCATE_2 = ("virgülden sonra iki hane, kalan atılır", KURUS, ROUND_DOWN)
     WHOLE_HALF_UP = ("tam sayıya yuvarlama (yarım yukarı)", UNIT, ROUND_HALF_UP)
     WHOLE_DOWN = ("tam sayıya, kalan atılır", UNIT, ROUND_DOWN)
+    # HMB Ocak/Temmuz genelgeleri: katsayılar altı hanede, kalan ne olursa olsun yukarı (pay/raise-forecast)
+    COEFFICIENT_UP_6 = ("virgülden sonra altı haneye, kalan varsa yukarı", MILLIONTH, ROUND_UP)
+    # zam ve enflasyon farkı oranları yüzde olarak iki hanede yayımlanır (%6,85): oran dört haneye, yarım yukarı
+    PERCENT_2_HALF_UP = ("yüzde olarak iki haneye yuvarlama (yarım yukarı)", BASIS_POINT, ROUND_HALF_UP)
 
     def __init__(self, label: str, quantum: Decimal, mode: str):
         self.label = label

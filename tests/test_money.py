@@ -94,7 +94,7 @@ def test_rules_have_turkish_labels_and_distinct_quanta():
     assert "atılır" in Rounding.TRUNCATE_2.label
     assert Rounding.KURUS_HALF_UP.quantum == KURUS == D("0.01")
     assert Rounding.WHOLE_HALF_UP.quantum == D("1")
-    assert len({r.label for r in Rounding}) == len(list(Rounding)) == 4
+    assert len({r.label for r in Rounding}) == len(list(Rounding)) == 6  # + COEFFICIENT_UP_6, PERCENT_2_HALF_UP (pay/raise-forecast)
 
 
 # --- plain (the contract's JSON form) -------------------------------------------------------

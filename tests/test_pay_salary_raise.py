@@ -55,3 +55,67 @@ def test_bad_month_names_field():
     with pytest.raises(InputError) as exc:
         run("pay/raise-difference", {"month_after": month_after_every_table()})
     assert exc.value.field == "month_after"
+
+
+# ---------------------------------------------------------------- the 14-day difference (1–14 of a new period's month)
+
+FULL = {**PERSON, "side_payment_points": 800, "special_service_rate": "60", "extra_payment_rate": "50",
+        "union_member": True, "union_dues": "250", "collective_bonus": "1000"}
+
+
+def fourteen(before, after, **kw):
+    return run("pay/raise-difference", {"month_before": before, "month_after": after, **FULL, **kw})["result"]
+
+
+def test_fourteen_day_difference_july_2026_per_line():
+    r = fourteen("2026-06", "2026-07")
+    f = r["fourteen_day_difference"]
+    assert (f["from"], f["to"], f["days"], f["day_count_basis"]) == ("2026-07-01", "2026-07-14", 14, 30)
+    assert (f["old_period"], f["new_period"]) == ("2026-01", "2026-07")
+    rows = {x["name"]: x for x in f["lines"]}
+    # taban: (25.794,92 − 22.722,79) × 14/30 = 3.072,13 × 14/30 = 1.433,66
+    assert D(rows["base_salary"]["monthly_difference"]) == D("3072.13")
+    assert D(rows["base_salary"]["amount"]) == D("1433.66")
+    # ek 40: 2.995,69 × 14/30 = 1.397,99, damga only; aile yardımı bears nothing
+    assert D(rows["additional_payment_ek40"]["amount"]) == D("1397.99")
+    assert rows["additional_payment_ek40"]["bears"] == "damga vergisi"
+    assert rows["family_spouse"]["bears"] == "kesinti yok"
+    assert "collective_bonus" not in rows  # the quarterly bonus is not paid by the day
+    payments = [x for x in f["lines"] if x["bears"] != "kesinti"]
+    deductions = [x for x in f["lines"] if x["bears"] == "kesinti"]
+    assert sum(D(x["amount"]) for x in payments) == D(f["gross"]) == D(r["fourteen_day_gross"])
+    assert D(f["gross"]) + sum(D(x["amount"]) for x in deductions) == D(f["net"]) == D(r["fourteen_day_net"])
+
+
+def test_fourteen_day_deductions_follow_each_line():
+    f = fourteen("2026-06", "2026-07")["fourteen_day_difference"]
+    rows = {x["name"]: D(x["amount"]) for x in f["lines"]}
+    premium = sum(rows[n] for n in ("monthly_salary", "additional_indicator", "base_salary", "seniority_salary",
+                                    "special_service"))
+    assert -rows["pension"] == (premium * D("0.09")).quantize(D("0.01"))
+    assert -rows["health"] == (premium * D("0.05")).quantize(D("0.01"))
+    stamp_base = sum(v for n, v in rows.items() if n not in ("family_spouse", "family_children_under_6", "pension",
+                                                                "health", "income_tax", "stamp_tax"))
+    july = run("pay/salary", {"month": "2026-07", **FULL})["result"]
+    left = D(july["remaining_stamp_tax_exemption"])
+    assert -rows["stamp_tax"] == max(D(0), (stamp_base * D("0.00759")).quantize(D("0.01")) - left)
+
+
+def test_fourteen_day_difference_january_2026():
+    f = fourteen("2025-12", "2026-01")["fourteen_day_difference"]
+    assert (f["from"], f["old_period"], f["new_period"]) == ("2026-01-01", "2025-07", "2026-01")
+    rows = {x["name"]: x for x in f["lines"]}
+    # taban includes the seyyanen 1.000 TL: 22.722,79 − 18.316,01 = 4.406,78 → × 14/30 = 2.056,50
+    assert D(rows["base_salary"]["monthly_difference"]) == D("4406.78")
+    assert D(rows["base_salary"]["amount"]) == D("2056.50")
+
+
+def test_no_fourteen_day_difference_inside_a_period():
+    r = fourteen("2026-05", "2026-06")
+    assert "fourteen_day_difference" not in r and "fourteen_day_net" not in r
+
+
+def test_fourteen_day_steps_cite_the_payday():
+    out = run("pay/raise-difference", {"month_before": "2026-06", "month_after": "2026-07", **FULL})
+    step = next(s for s in out["steps"] if s["label"].startswith("14 günlük fark: 1–14 Temmuz 2026"))
+    assert "15 Haziran" in step["label"] and "657 DMK md.164" in step["reference"]

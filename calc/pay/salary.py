@@ -19,6 +19,7 @@ from ..money import kurus
 from ..numbers import format_money, format_number
 from ..calculator import Calculator, Context, Output
 from . import income_tax as gv
+from . import raise_forecast
 from ..dates import MONTHS_TR
 from .salary_inputs import (SET, Person, fail, month_field, month_label, newest_month, parse_month, person_fields, person_from,
                             tables_for, warn_inputs)
@@ -325,13 +326,14 @@ def payslip(p: Person, year: int, month: int, cumulative_before: Decimal | None 
 def compute(v: dict, ctx: Context) -> dict:
     ex = ctx.explain
     year, month = parse_month(v["month"])
-    table, tax_table = tables_for(year, month)
-    ctx.use(table)
-    ctx.use(tax_table)
-    p = person_from(v)
-    warn_inputs(p, v, ex)
-    slip = payslip(p, year, month, v["cumulative_base_before"], ex)
-    return slip.result()
+    with raise_forecast.assuming(v["forecast_inflation"], ex) as assumed:  # a forecast only for a month with no table
+        table, tax_table = tables_for(year, month)
+        ctx.use(table)
+        ctx.use(tax_table)
+        p = person_from(v)
+        warn_inputs(p, v, ex)
+        slip = payslip(p, year, month, v["cumulative_base_before"], ex)
+    return {**slip.result(), "forecast": raise_forecast.forecast_result(assumed)}
 
 
 OUTPUTS = (
@@ -376,6 +378,7 @@ CALCULATOR = Calculator(
         Field("cumulative_base_before", "money", "Önceki aylardan devreden kümülatif vergi matrahı", min=0, max=100_000_000, unit="TL",
               help="Bordronuzda önceki ayın “kümülatif vergi matrahı”. Boş bırakılırsa Ocak'tan bu aya kadar her ay aynı bordro "
                    "varsayılarak hesaplanır (tahmin)."),
+        raise_forecast.forecast_field(),
     ),
     outputs=OUTPUTS,
     compute=compute,

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from .. import params
+from . import raise_forecast
 from ..dates import MONTHS_TR
 from ..errors import InputError
 from ..explain import Explanation
@@ -99,10 +100,14 @@ def tables_for(year: int, month: int, field: str = "month") -> tuple[params.Para
         except InputError:
             missing.append(set_name)
     if missing:
+        forecast = raise_forecast.forecast_tables(year, month)  # only past the newest table, only with an inflation input
+        if forecast is not None:
+            return forecast
         label = MONTH_FIELD_LABELS.get(field, "Ay")
         what = " ve ".join(f"“{params.schema(n).title}” tablosu" for n in missing)
         have = "; ".join(f"{params.schema(n).title}: {available_periods(n)}" for n in (SET, TAX_SET))
-        raise InputError(field, f"“{label}” ({field}): {month_label(year, month)} için {what} yok. Mevcut dönemler — {have}")
+        raise InputError(field, f"“{label}” ({field}): {month_label(year, month)} için {what} yok. Mevcut dönemler — "
+                                f"{have}{raise_forecast.missing_hint(year, month)}")
     return found[0], found[1]
 
 
@@ -152,7 +157,7 @@ def month_before_newest() -> str:
 
 
 MONTH_HELP = ("YYYY-AA biçiminde ay; o ayda yürürlükte olan tablo kullanılır. Tablosu olan dönemler: "
-              + ", ".join(t.title for t in params.periods(SET)) + ".")
+              + ", ".join(t.title for t in params.periods(SET)) + "; " + raise_forecast.picker_note() + ".")
 
 
 def month_field(name: str, label: str, default: str) -> Field:
