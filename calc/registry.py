@@ -17,6 +17,7 @@ MODULES = {
     "dues/split": "calc.dues.split",
     "pay/salary": "calc.pay.salary",
     "pay/raise-difference": "calc.pay.raise_difference",
+    "pay/payslip-check": "calc.pay.payslip_check",
     "pay/on-call": "calc.pay.on_call",
     "pay/active-days": "calc.pay.active_days",
     "pay/sick-report-deduction": "calc.pay.sick_report",
