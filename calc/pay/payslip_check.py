@@ -229,7 +229,7 @@ class Check:
     def as_result(self) -> dict:
         return {"name": self.name, "label": self.label, "payslip": self.payslip, "computed": self.computed,
                 "difference": self.difference, "ok": self.ok, "status": "tutuyor" if self.ok else "fark var",
-                "reason": self.reason}
+                "reason": self.reason, "result": "tutuyor" if self.ok else f"fark var: {self.reason}"}
 
 
 def _other_period(set_name: str, key_amount, printed: Decimal, here: str) -> str:
@@ -478,7 +478,7 @@ OUTPUTS = (
                     ("note", "Açıklama", "text"))),
     Output("checks", "Satır satır karşılaştırma", "rows",
            columns=(("label", "Satır", "text"), ("payslip", "Bordroda", "money"), ("computed", "Hesaplanan", "money"),
-                    ("difference", "Fark", "money"), ("status", "Durum", "text"), ("reason", "Olası neden", "text"))),
+                    ("difference", "Fark", "money"), ("result", "Sonuç ve olası neden", "text"))),
     Output("computed_net", "Hesaplanan net (bu ay)", "money"),
     Output("projection_net", "Hedef ayda net", "money", main=True),
     Output("projection_gross", "Hedef ayda brüt", "money"),
