@@ -311,8 +311,11 @@ def test_title_records_are_whole_numbers_with_a_reference():
 # ---------------------------------------------------------------- no invented title figures on public pages
 
 def test_typical_members_state_every_title_value_as_an_example_input():
+    import sys
     import tomllib
     from pathlib import Path
+    if sys.platform == "emscripten":
+        pytest.skip("site/ is not in the wheel")
     members = tomllib.loads((Path(__file__).resolve().parent.parent / "site" / "typical-members.toml").read_text("utf-8"))["member"]
     assert members
     for m in members:
