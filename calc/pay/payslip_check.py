@@ -9,7 +9,7 @@ pay/salary's own `payments`, equals the printed amount. Then pay/salary's `paysl
 line and deduction for the recovered person and each is compared with the payslip, with the likely
 reason of a difference. `target_month` runs pay/salary itself for the recovered inputs.
 
-Amounts: one money input per payslip line (`amount_<line>`, in the order of an e-Bordro), or on the
+Amounts: one money input per payslip line (`amount_<line>`, in the order of a payslip), or on the
 command line and in Python the contract's `amounts` object {line name → amount}; both are read the
 same way (Turkish numbers, "40.000" is forty thousand). An empty line is a line not on the payslip (0).
 Nothing is stored.
@@ -32,12 +32,13 @@ from .salary import Payslip, indicator, payments, payslip
 from .salary_inputs import (SET, TITLES, Person, check_month, month_field, month_label, newest_month, parse_month,
                             person_fields, tables_for)
 
-# The payslip's lines in the order of an e-Bordro: payments, then deductions, then the totals.
+# The payslip's lines in the order of a payslip (the maaş unsurları of 657 DMK, as pay/salary lists them):
+# payments, then deductions, then the totals.
 PAYMENT_LINES = (
     ("monthly_salary", "Aylık (gösterge aylığı)"),
+    ("additional_indicator", "Ek gösterge aylığı"),
     ("base_salary", "Taban aylık"),
     ("seniority_salary", "Kıdem aylığı"),
-    ("additional_indicator", "Ek gösterge aylığı"),
     ("side_payment", "Yan ödeme"),
     ("special_service", "Özel hizmet tazminatı"),
     ("extra_payment", "Ek ödeme (375 KHK ek 9)"),
@@ -365,6 +366,8 @@ def compute(v: dict, ctx: Context) -> dict:
     if v["employment"] == "4b" and not amounts.get("contract_wage"):
         raise InputError(PREFIX + "contract_wage", f"“{LABELS['contract_wage']}” ({PREFIX}contract_wage): sözleşmeli (4/B) "
                                                    "personel için bordrodaki brüt sözleşme ücretini yazın")
+    if not any(amounts.values()):
+        ex.warn("Bordro tutarı girilmedi: bordronuzdaki tutarları satır satır yazın; boş satır bordroda yok (0) sayılır.")
     ml = month_label(year, month)
     ex.add("Bordronun ayı (tutarların katsayıları)", f"{ml} — {table.title} tablosu", table.source or table.ref("monthly_coefficient"))
 
@@ -496,7 +499,7 @@ CALCULATOR = _PayslipCheckCalculator(
     id="pay/payslip-check",
     title="Bordro kontrolü: bordronuzdan unvan değerleriniz, satır satır kontrol, başka bir aya taşıma",
     description=(
-        "Bir ayın bordrosundaki tutarları (e-Bordro sırasıyla) girin: her satır unvan değeri × dönem katsayısı olduğundan "
+        "Bir ayın bordrosundaki tutarları bordrodaki sırayla (aylık, ek gösterge, taban, kıdem, yan ödeme…) girin: her satır unvan değeri × dönem katsayısı olduğundan "
         "ek göstergeniz, yan ödeme puanınız, özel hizmet tazminatı ve 375 KHK ek 9 ek ödeme oranlarınız tutarlardan kuruşu "
         "kuruşuna bulunur; bir tutar hiçbir tam değere uymuyorsa söylenir (yazım hatası ya da modellemediğimiz bir kalem). "
         "Sonra bütün satırlar ve kesintiler (SGK, kümülatif gelir vergisi ve asgari ücret istisnası, damga vergisi) Aylık "
