@@ -95,6 +95,23 @@ def test_round_trip_recovers_the_person_and_every_line(p, turkish, target):
     assert r["projection"]["net"] == original["net"]
 
 
+@settings(max_examples=150, deadline=None)
+@given(salary_persons(), st.sampled_from(["additional_indicator", "side_payment", "special_service", "extra_payment"]),
+       st.sampled_from(["0.01", "-0.01"]))
+def test_any_title_line_off_by_a_kurus_fits_no_value_and_shows_the_kurus(p, line, off):
+    p = {**p, "employment": "4a"}
+    amounts = printed(run("pay/salary", p)["result"], turkish=False)
+    if line not in amounts or D(amounts[line]) + D(off) < 0:
+        return
+    out = run("pay/payslip-check", check_inputs(p, {**amounts, line: str(D(amounts[line]) + D(off))}))
+    row = checks_by_name(out["result"])[line]
+    assert not row["ok"] and D(row["difference"]) == D(off)
+    assert "uymuyor" in row["reason"]
+    assert {x["name"]: x for x in out["result"]["recovery"]}[
+        {"additional_indicator": "additional_indicator", "side_payment": "side_payment_points",
+         "special_service": "special_service_rate", "extra_payment": "extra_payment_rate"}[line]]["exact"] is False
+
+
 def _nurse(month="2026-03", **extra):
     p = {"month": month, "title": "hemsire", "grade": 1, "step": 4, "service_years": 15, "additional_indicator": 3600,
          "side_payment_points": 950, "special_service_rate": "45", "extra_payment_rate": "60",
