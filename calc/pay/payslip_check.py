@@ -185,7 +185,8 @@ def recover(base: Person, table, month: int, key: str, line: str, label: str, in
     probe = 1000
     at_probe = line_amount(replace(base, **{key: probe if integers else Decimal(probe)}), table, month, line)
     if not at_probe:
-        return Fit(key, label, 0, amount, False, True, "bu bordroda bu satır hesaplanmaz (4/B?): 0 alındı")
+        return Fit(key, label, 0, amount, False, True,
+                   "sözleşmeli (4/B) bordrosunda bu satır yok, brüt sözleşme ücretinin içindedir: istihdam biçimini kontrol edin")
     estimate = amount * probe / at_probe
 
     def fits(v) -> bool:
@@ -491,8 +492,10 @@ OUTPUTS = (
 
 
 def _person_fields() -> tuple[Field, ...]:
-    fields = {f.name: f for f in person_fields()}
-    return tuple(replace(fields[k], presets=None) for k in PERSON_KEYS)
+    fields = {f.name: replace(f, presets=None) for f in person_fields()}
+    fields["title"] = replace(fields["title"], help="Bordrodan bulunan ek gösterge, bu unvanın 657 DMK I sayılı cetveldeki "
+                                                    "değeriyle karşılaştırılır; farklıysa uyarılır.")
+    return tuple(fields[k] for k in PERSON_KEYS)
 
 
 CALCULATOR = _PayslipCheckCalculator(
