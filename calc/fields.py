@@ -6,7 +6,7 @@ import csv
 import io
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Callable
@@ -41,6 +41,8 @@ class Field:
     places: int | None = None
     multiline: bool = False
     check: Callable[[object], None] | None = None
+    # values the page fills from other inputs (title and derece → ek gösterge): see calc/pay/title_presets.py
+    presets: dict | None = dc_field(default=None, compare=False)
 
     def __post_init__(self):
         if self.type not in INPUT_TYPES:
@@ -68,6 +70,8 @@ class Field:
                 out["max_items"] = self.max_items
         if self.multiline:
             out["multiline"] = True
+        if self.presets is not None:
+            out["presets"] = self.presets
         return out
 
 

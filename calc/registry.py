@@ -18,6 +18,7 @@ MODULES = {
     "pay/salary": "calc.pay.salary",
     "pay/raise-difference": "calc.pay.raise_difference",
     "pay/raise-forecast": "calc.pay.raise_forecast",
+    "pay/payslip-check": "calc.pay.payslip_check",
     "pay/on-call": "calc.pay.on_call",
     "pay/active-days": "calc.pay.active_days",
     "pay/sick-report-deduction": "calc.pay.sick_report",

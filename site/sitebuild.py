@@ -205,13 +205,21 @@ def render_changes(env) -> str:
     return env.get_template("changes.html").render(sets=sets, pct=_show_ratio).strip()
 
 
+TITLE_VALUES = ("additional_indicator", "side_payment_points", "special_service_rate", "extra_payment_rate")
+
+
 def _member_effect(member: dict, before: str, after: str) -> dict:
+    # No title's net with its own values at zero: each title value is given and stated as an example input.
+    missing = [k for k in TITLE_VALUES if not member["inputs"].get(k)]
+    if missing or not member.get("example", "").strip():
+        raise SystemExit(f"site/typical-members.toml, “{member['label']}”: {', '.join(missing) or 'example'} eksik; "
+                         "unvana bağlı her değer girilir ve example metninde örnek girdi olarak yazılır")
     inputs = {**member["inputs"], "month_before": before, "month_after": after}
     try:
         r = calc.run("pay/raise-difference", inputs)["result"]
     except calc.InputError as exc:
-        return {"label": member["label"], "error": exc.message}
-    return {"label": member["label"], "before": display(Decimal(r["net_before"]), "money"),
+        return {"label": member["label"], "example": member["example"], "error": exc.message}
+    return {"label": member["label"], "example": member["example"], "before": display(Decimal(r["net_before"]), "money"),
             "after": display(Decimal(r["net_after"]), "money"), "diff": display(Decimal(r["net_difference"]), "money"),
             "rate": display(Decimal(r["net_change_rate"]), "rate")}
 

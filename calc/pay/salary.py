@@ -367,8 +367,9 @@ CALCULATOR = Calculator(
         "Okumalar: özel hizmet tazminatı, ek ödeme, ek 40 ilave ödeme ve toplu sözleşme ikramiyesi yalnız damga vergisine tabidir; "
         "prime esas kazanç aylık + ek gösterge + taban + kıdem + özel hizmet tazminatıdır; asgari ücret istisnası önce maaşa "
         "uygulanır, kalanı aynı aydaki diğer ödemelere (nöbet, döner sermaye) devreder. "
-        "Tahminler: ek gösterge, yan ödeme puanı, özel hizmet ve ek ödeme oranları resmî cetvelden doğrulanamadığı için "
-        "bordronuzdan girilir; önceki ayların matrahı girilmezse her ay aynı bordro varsayılır; 5434 keseneği, 4/B ücreti ve "
+        "Tahminler: ek gösterge unvan ve dereceye göre 657 DMK cetvelinden önerilir; yan ödeme puanı, özel hizmet ve ek "
+        "ödeme oranlarının cetvelleri doğrulanamadığı için bordronuzdan girilir (Bordro kontrolü sayfası bunları bir "
+        "bordrodan bulur); önceki ayların matrahı girilmezse her ay aynı bordro varsayılır; 5434 keseneği, 4/B ücreti ve "
         "işveren maliyeti (kurum MYÖ payı %12 okunuşu) tahmindir; toplu sözleşme ikramiyesinin göstergesi kaynaklanamayan "
         "dönemlerde tutar bordrodan girilir."
     ),

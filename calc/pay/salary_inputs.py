@@ -13,6 +13,7 @@ from ..dates import MONTHS_TR
 from ..errors import InputError
 from ..explain import Explanation
 from ..fields import Field
+from .title_presets import field_presets
 
 SET = "salary"
 TAX_SET = "income_tax"
@@ -137,8 +138,9 @@ def warn_inputs(p: Person, v: dict, ex: Explanation) -> None:
     if not p.extra_payment_rate:
         missing.append("375 KHK ek 9 ek ödeme oranı")
     if missing:
-        ex.warn("Şunlar 0 alındı: " + ", ".join(missing) + ". Unvanınıza göre değerleri resmî kaynaktan doğrulayamadık; "
-                "bordronuzda yazan değeri girin.")
+        ex.warn("Şunlar 0 alındı: " + ", ".join(missing) + ". Bordronuzda yazan değeri girin (ek gösterge unvan ve "
+                "dereceden 657 DMK cetveliyle önerilir; diğerlerinin cetvelini doğrulayamadık, Bordro kontrolü sayfası "
+                "bunları bir bordrodan bulur).")
     if p.union_member and not p.union_dues:
         ex.warn("Sendika üyesi seçildi ama aidat tutarı girilmedi: aidat 0 alındı.")
     if p.pension_scheme == "5434":
@@ -191,8 +193,8 @@ def person_fields() -> tuple[Field, ...]:
     rows = newest["indicator_table"]
     return (
         Field("title", "choice", "Unvan", default="hemsire", choices=TITLES,
-              help="Bilgi içindir: ek gösterge, yan ödeme ve tazminat oranları unvana göre değişir ama resmî cetvelleri "
-                   "doğrulayamadığımız için aşağıda bordronuzdan girmeniz istenir."),
+              help="Unvan ve derece seçilince resmî metinden doğrulanan değerler (bugün ek gösterge, 657 DMK I sayılı cetvel) "
+                   "doldurulur; değiştirebilirsiniz. Diğerlerini bordronuzdan girin."),
         Field("employment", "choice", "İstihdam biçimi", default="4a", choices=EMPLOYMENT),
         Field("grade", "integer", "Derece", default=1, min=1, max=len(rows),
               help=f"Kadro derecesi (1–{len(rows)}), bordroda “derece/kademe”."),
@@ -202,14 +204,17 @@ def person_fields() -> tuple[Field, ...]:
               help=f"Kıdem aylığı için: her yıl {newest['seniority_indicator_per_year']} gösterge, en çok "
                    f"{newest['seniority_max_years']} yıl."),
         Field("additional_indicator", "integer", "Ek gösterge", default=0, min=0, max=8000, unit="gösterge",
-              help="Bordronuzda yazar (ek gösterge). Örnek: 1. derecedeki lisans mezunu sağlık personeli için 2023'ten beri "
-                   "3600 olduğu haberlerde geçer; kendi bordronuzdaki değeri yazın."),
+              help="Unvan ve dereceden doldurulur (657 DMK I sayılı cetvel); bordronuzdaki değer farklıysa onu yazın.",
+              presets=field_presets("additional_indicator", len(rows))),
         Field("side_payment_points", "integer", "Yan ödeme puanı", default=0, min=0, max=10000, unit="puan",
-              help="Bordronuzda yazar (iş güçlüğü + iş riski + temininde güçlük + mali sorumluluk puanları toplamı)."),
+              help="Bordronuzda yazar (iş güçlüğü + iş riski + temininde güçlük + mali sorumluluk puanları toplamı).",
+              presets=field_presets("side_payment_points", len(rows))),
         Field("special_service_rate", "decimal", "Özel hizmet tazminatı oranı", default=0, min=0, max=1000, unit="%", places=2,
-              help="Bordronuzda yazar (%; en yüksek Devlet memuru aylığına uygulanır)."),
+              help="Bordronuzda yazar (%; en yüksek Devlet memuru aylığına uygulanır).",
+              presets=field_presets("special_service_rate", len(rows))),
         Field("extra_payment_rate", "decimal", "Ek ödeme oranı (375 KHK ek 9)", default=0, min=0, max=1000, unit="%", places=2,
-              help="Bordronuzda yazar (%; en yüksek Devlet memuru aylığına uygulanır)."),
+              help="Bordronuzda yazar (%; en yüksek Devlet memuru aylığına uygulanır).",
+              presets=field_presets("extra_payment_rate", len(rows))),
         Field("contract_wage", "money", "Brüt sözleşme ücreti (yalnız 4/B)", min=0, max=10_000_000, unit="TL",
               help="Sözleşmeli personel için bordrodaki brüt sözleşme ücreti; aylık, ek gösterge, taban, kıdem, yan ödeme ve "
                    "özel hizmet satırlarının yerine geçer."),

@@ -133,6 +133,7 @@ class Calculator {
       this.fragment = frag;  // the first computation uses the link's inputs exactly as written
       this.pending = true;
     }
+    this.presets = this.schema.inputs.filter((i) => i.presets).map((i) => this.preset(i));
     this.form.addEventListener("input", () => this.schedule());
     this.form.addEventListener("change", () => this.schedule());
     this.form.addEventListener("submit", (e) => { e.preventDefault(); this.compute(); });
@@ -142,6 +143,31 @@ class Calculator {
   }
 
   status(text) { if (this.statusText) this.statusText.textContent = text; }
+
+  // An input's `presets` (schema): values looked up by the inputs it names (title and derece → ek gösterge). A change
+  // of those fills the input (the reader may still overwrite it); a note under it says where the value comes from,
+  // or where to find it when there is none ("otherwise": a text and a link relative to the site root).
+  preset(decl) {
+    const p = decl.presets;
+    const target = this.form.querySelector(`[name="${CSS.escape(decl.name)}"]`);
+    if (!target) return () => {};
+    const note = el("small", { class: "hesap-help hesap-preset" });
+    target.closest(".hesap-field").querySelector(".hesap-error").before(note);
+    const update = (fill) => {
+      const key = p.from.map((n) => this.form.querySelector(`[name="${CSS.escape(n)}"]`)?.value.trim() ?? "").join("|");
+      const v = p.values[key];
+      if (v !== undefined) {
+        if (fill) target.value = String(v);
+        note.textContent = `Unvan ve dereceye göre ${formatTr(String(v))} (${p.reference}). Bordronuzda farklıysa değiştirin.`;
+      } else {
+        const link = el("a", { href: new URL(p.otherwise.link, new URL(this.node.dataset.root || "./", location.href)).href }, p.otherwise.link_text);
+        note.replaceChildren(`${p.otherwise.text}: `, link, ".");
+      }
+    };
+    p.from.forEach((n) => this.form.querySelector(`[name="${CSS.escape(n)}"]`)?.addEventListener("change", () => update(true)));
+    update(false);
+    return update;
+  }
 
   // No Python here (none in this browser, or the worker failed): the status message says so, nothing is asked.
   get stopped() { return this.node.classList.contains("hesap-unsupported"); }
@@ -201,6 +227,7 @@ class Calculator {
       if (f.dataset.type === "bool") f.checked = v === true || v === "true";
       else f.value = toFormText(v, decl);
     }
+    (this.presets || []).forEach((update) => update(false));  // notes only: a link's or the example's values stay
   }
 
   compute() {
