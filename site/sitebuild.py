@@ -294,10 +294,28 @@ def run_mkdocs(root: Path, stage: Path, dist: Path, cache: Path, version: str, p
 
 
 def make_snapshot(root: Path, wheel: Path, cache: Path) -> Path:
-    """The memory snapshot (gzip) with calc imported, made in Node with the same Pyodide the site ships."""
-    out = cache / "snapshot.bin.gz"
-    subprocess.run(["node", str(SITE / "snapshot.mjs"), str(wheel), str(out)], check=True, cwd=root,
+    """The memory snapshot (gzip) with calc imported, made in Node with the same Pyodide the site ships.
+
+    Pyodide's heap is not byte-for-byte reproducible (entropy and clocks at start-up), so the snapshot is kept
+    under a key of everything it is made from (the engine's sources and data, this script, the Pyodide
+    version): a rebuild with no change to calc/ reuses the same file, and its hashed name stays the same, so
+    readers do not download it again after a documentation-only rebuild (on the machine that keeps .cache/)."""
+    import zipfile
+    key = hashlib.sha256()
+    with zipfile.ZipFile(wheel) as z:  # the wheel's contents, not its zip timestamps (a preview adds a marker file)
+        for name in sorted(z.namelist()):
+            key.update(name.encode() + b"\0" + z.read(name) + b"\0")
+    for f in (SITE / "snapshot.mjs", root / "node_modules" / "pyodide" / "package.json"):
+        key.update(f.read_bytes())
+    out = cache / f"snapshot-{key.hexdigest()[:16]}.bin.gz"
+    if out.exists():
+        return out
+    for old in cache.glob("snapshot-*.bin.gz"):
+        old.unlink()
+    tmp = out.with_suffix(".tmp")
+    subprocess.run(["node", str(SITE / "snapshot.mjs"), str(wheel), str(tmp)], check=True, cwd=root,
                    stdout=subprocess.DEVNULL)
+    tmp.replace(out)
     return out
 
 

@@ -72,3 +72,16 @@ def test_engine_suite_passes_under_pyodide(wheel):
     tail = (proc.stdout + proc.stderr)[-3000:]
     assert proc.returncode == 0, tail
     assert " passed" in tail and " failed" not in tail, tail
+
+
+def test_a_rebuild_without_engine_changes_keeps_the_snapshot(wheel):
+    """Readers keep their 5 MB snapshot after a documentation-only rebuild: the same wheel gives the same file."""
+    import sys
+    sys.path.insert(0, str(ROOT / "site"))
+    import sitebuild
+
+    first = sitebuild.make_snapshot(ROOT, wheel, ROOT / ".cache")
+    again = sitebuild.make_snapshot(ROOT, wheel, ROOT / ".cache")
+    assert first == again and first.read_bytes() == again.read_bytes()
+    shipped = sorted((ROOT / "dist" / "pyodide").glob("snapshot-*.bin.gz"))
+    assert [p.read_bytes() for p in shipped] == [first.read_bytes()]
