@@ -293,38 +293,136 @@ def run_mkdocs(root: Path, stage: Path, dist: Path, cache: Path, version: str, p
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--clean", "-f", str(cfg_path)], check=True, cwd=root, env=env)
 
 
-def make_snapshot(root: Path, wheel: Path, cache: Path) -> Path:
-    """The memory snapshot (gzip) with calc imported, made in Node with the same Pyodide the site ships.
+def _module_member(name: str, members: set[str]) -> str | None:
+    path = name.replace(".", "/")
+    for candidate in (f"{path}.py", f"{path}/__init__.py"):
+        if candidate in members:
+            return candidate
+    return None
 
-    Pyodide's heap is not byte-for-byte reproducible (entropy and clocks at start-up), so the snapshot is kept
-    under a key of everything it is made from (the engine's sources and data, this script, the Pyodide
-    version): a rebuild with no change to calc/ reuses the same file, and its hashed name stays the same, so
-    readers do not download it again after a documentation-only rebuild (on the machine that keeps .cache/)."""
+
+def _module_level(tree):
+    """The statements that run when a module is imported (inside if/try at module level too, not in functions)."""
+    import ast
+    todo = list(tree.body)
+    while todo:
+        node = todo.pop()
+        yield node
+        if isinstance(node, (ast.If, ast.Try, ast.With)):
+            for field in ("body", "orelse", "finalbody", "handlers"):
+                todo += getattr(node, field, [])
+        elif isinstance(node, ast.ExceptHandler):
+            todo += node.body
+
+
+def _imports(source: str, module: str, is_package: bool, everywhere: bool = False) -> set[str]:
+    """The modules an import of `source` loads (absolute names; relative ones resolved): module-level imports,
+    or every import statement (`everywhere`, for calc's own code, whose functions import lazily too)."""
+    import ast
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    package = module if is_package else module.rpartition(".")[0]
+    names = set()
+    for node in (ast.walk(tree) if everywhere else _module_level(tree)):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".") if package else []
+                parts = parts[: len(parts) - (node.level - 1)] if node.level > 1 else parts
+                base = ".".join([*parts, *([base] if base else [])])
+            names.add(base)
+            names.update(f"{base}.{a.name}" for a in node.names)
+    return {n for n in names if n}
+
+
+# Codecs a text may ask for by name (a BOM, Latin-1 in a pasted file) beyond the UTF-8 Pyodide starts with.
+ALWAYS_KEPT = ("encodings/ascii.py", "encodings/latin_1.py", "encodings/utf_8_sig.py", "encodings/cp1254.py")
+
+
+def trim_stdlib(full: Path, imported: list[str], root: Path, out: Path) -> None:
+    """Pyodide's standard library archive with only what the engine can import at run time.
+
+    Kept: what Pyodide and calc imported while the snapshot was made, every input path of every calculator
+    included (`snapshot.mjs --list`), and every module an import statement of calc/ names (in functions too),
+    with what those modules import when they load, followed through the archive's own sources. Members keep
+    their bytes and order, so the archive is the same for the same inputs."""
+    import zipfile
+    with zipfile.ZipFile(full) as z:
+        infos = z.infolist()
+        members = {i.filename for i in infos}
+        keep = {m for m in imported if m in members} | {m for m in ALWAYS_KEPT if m in members}
+        todo = []
+        for f in sorted((root / "calc").rglob("*.py")):
+            todo += _imports(f.read_text(encoding="utf-8"), "calc", False, everywhere=True)
+        seen = set()  # what was imported at snapshot time loaded its own imports already: no need to follow it
+        while todo:
+            name = todo.pop()
+            if name in seen or name.startswith("calc"):
+                continue
+            seen.add(name)
+            member = _module_member(name, members)
+            if member is None:
+                continue
+            keep.add(member)
+            parts = name.split(".")
+            for i in range(1, len(parts)):  # a submodule needs its packages
+                parent = _module_member(".".join(parts[:i]), members)
+                if parent:
+                    keep.add(parent)
+                    todo.append(".".join(parts[:i]))
+            todo += _imports(z.read(member).decode("utf-8", "replace"), name, member.endswith("__init__.py"))
+        with zipfile.ZipFile(out, "w") as t:
+            for info in infos:
+                if info.filename in keep or (info.is_dir() and any(k.startswith(info.filename) for k in keep)):
+                    t.writestr(info, z.read(info.filename))
+
+
+def make_snapshot(root: Path, wheel: Path, cache: Path) -> tuple[Path, Path]:
+    """The memory snapshot (gzip) with calc imported, and the trimmed standard library it was made with.
+
+    Made in Node with the same Pyodide the site ships: first a start with Pyodide's whole archive lists what
+    Python imports (`--list`), then `trim_stdlib` keeps that, then the snapshot is made from a start with the
+    trimmed archive (the heap remembers the archive it imported from, so page and snapshot must share it).
+    Pyodide's heap is not byte-for-byte reproducible (entropy and clocks at start-up), so both are kept under a
+    key of everything they are made from (the wheel's contents, not its zip timestamps, this script, the
+    Pyodide build): a rebuild with no change to calc/ reuses the same files, and the snapshot's hashed name
+    stays the same, so readers do not download it again after a documentation-only rebuild (on the machine
+    that keeps .cache/)."""
     import zipfile
     key = hashlib.sha256()
-    with zipfile.ZipFile(wheel) as z:  # the wheel's contents, not its zip timestamps (a preview adds a marker file)
+    with zipfile.ZipFile(wheel) as z:  # a preview adds a marker file, so it gets its own snapshot
         for name in sorted(z.namelist()):
             key.update(name.encode() + b"\0" + z.read(name) + b"\0")
-    for f in (SITE / "snapshot.mjs", root / "node_modules" / "pyodide" / "package.json"):
+    for f in (SITE / "snapshot.mjs", Path(__file__), root / "node_modules" / "pyodide" / "package.json"):
         key.update(f.read_bytes())
-    out = cache / f"snapshot-{key.hexdigest()[:16]}.bin.gz"
-    if out.exists():
-        return out
-    for old in cache.glob("snapshot-*.bin.gz"):
+    tag = key.hexdigest()[:16]
+    out, stdlib = cache / f"snapshot-{tag}.bin.gz", cache / f"stdlib-{tag}.zip"
+    if out.exists() and stdlib.exists():
+        return out, stdlib
+    for old in (*cache.glob("snapshot-*.bin.gz"), *cache.glob("stdlib-*.zip")):
         old.unlink()
-    tmp = out.with_suffix(".tmp")
-    subprocess.run(["node", str(SITE / "snapshot.mjs"), str(wheel), str(tmp)], check=True, cwd=root,
-                   stdout=subprocess.DEVNULL)
-    tmp.replace(out)
-    return out
+    node = ["node", str(SITE / "snapshot.mjs"), str(wheel)]
+    listed = cache / "stdlib-imported.json"
+    subprocess.run([*node, str(out) + ".unused", "--list", str(listed)], check=True, cwd=root, stdout=subprocess.DEVNULL)
+    trim_stdlib(root / "node_modules" / "pyodide" / "python_stdlib.zip", json.loads(listed.read_text()), root,
+                stdlib.with_suffix(".tmp"))
+    stdlib.with_suffix(".tmp").replace(stdlib)
+    subprocess.run([*node, str(out) + ".tmp", "--stdlib", str(stdlib)], check=True, cwd=root, stdout=subprocess.DEVNULL)
+    Path(str(out) + ".tmp").replace(out)
+    return out, stdlib
 
 
-def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, snapshot: Path, version: str) -> None:
-    """Pyodide, the snapshot, the wheel and our JS/CSS into dist/."""
+def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, built: tuple[Path, Path], version: str) -> None:
+    """Pyodide (with the trimmed standard library), the snapshot, the wheel and our JS/CSS into dist/."""
+    snapshot, stdlib = built
     pyo = dist / "pyodide"
     pyo.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
-        src = pyodide_dir / name
+        src = stdlib if name == "python_stdlib.zip" else pyodide_dir / name
         if not src.exists():
             raise SystemExit(f"{src} is missing: run `python3 build.py setup`")
         shutil.copy2(src, pyo / name)

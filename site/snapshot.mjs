@@ -1,13 +1,18 @@
 // Build time (Node): start Pyodide, install the calc wheel, import every calculator module and run each
 // worked example once (so parameter tables are parsed), then write the memory snapshot, gzipped.
-// A snapshot only loads into the exact same Pyodide build; the page falls back to a normal start otherwise.
-//   node site/snapshot.mjs WHEEL OUT.gz
+// A snapshot only loads into the exact same Pyodide build and standard library archive; the page falls back
+// to a normal start otherwise.
+//   node site/snapshot.mjs WHEEL OUT.gz [--stdlib ZIP] [--list OUT.json]
+// --stdlib: start from this standard library archive (the site's trimmed one) instead of Pyodide's own.
+// --list: also write the archive members Python imported (sitebuild.trim_stdlib keeps those).
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { loadPyodide } from "pyodide";
 
-const [wheel, out] = process.argv.slice(2);
-const py = await loadPyodide({ _makeSnapshot: true });
+const [wheel, out, ...opts] = process.argv.slice(2);
+const opt = (name) => (opts.indexOf(name) >= 0 ? opts[opts.indexOf(name) + 1] : undefined);
+const stdlib = opt("--stdlib");
+const py = await loadPyodide({ _makeSnapshot: true, ...(stdlib ? { stdLibURL: stdlib } : {}) });
 py.unpackArchive(new Uint8Array(readFileSync(wheel)), "zip", { extractDir: "/lib/python3.13/site-packages" });
 py.runPython(`
 import json
@@ -16,6 +21,22 @@ from calc.registry import calculators
 for c in calculators():
     calc.web.run_json(c.id, json.dumps(c.example_inputs(), ensure_ascii=False), None)
 `);
+if (opt("--list")) {
+  // every path a reader's input can take: empty inputs, and a bad value in each field (errors import too)
+  const used = py.runPython(`
+import json, sys
+import calc.web
+from calc.registry import calculators
+for c in calculators():
+    calc.web.run_json(c.id, "{}", None)
+    for f in c.inputs:
+        calc.web.run_json(c.id, json.dumps({**c.example_inputs(), f.name: "1.2.3,4x"}, ensure_ascii=False), None)
+json.dumps(sorted({m.__spec__.origin.split(".zip/", 1)[1] for m in list(sys.modules.values())
+                   if getattr(getattr(m, "__spec__", None), "origin", None) and ".zip/" in m.__spec__.origin}))
+`);
+  writeFileSync(opt("--list"), used);
+  process.exit(0);
+}
 const snapshot = py.makeMemorySnapshot();
 const sparse = toSparse(snapshot);
 writeFileSync(out, gzipSync(sparse, { level: 6 }));

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -27,9 +28,9 @@ def wheel() -> Path:
     return found[-1]
 
 
-def node(*args: str, stdin: str = "", timeout: int = 600) -> subprocess.CompletedProcess:
+def node(*args: str, stdin: str = "", timeout: int = 600, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(["node", str(ENGINE), *args], input=stdin, capture_output=True, text=True,
-                          cwd=ROOT, timeout=timeout)
+                          cwd=ROOT, timeout=timeout, env=None if env is None else {**os.environ, **env})
 
 
 def cases() -> list[dict]:
@@ -58,6 +59,20 @@ def test_every_calculator_gives_the_same_json_under_pyodide(wheel):
         assert pyodide_out == cpython_out, case
 
 
+def test_every_calculator_runs_with_the_sites_trimmed_standard_library(wheel):
+    """The site ships only the stdlib modules the engine imports (sitebuild.trim_stdlib): a normal start from that
+    archive (the page's fallback) still gives every calculator's JSON on every input path the parity test tries."""
+    stdlib = ROOT / "dist" / "pyodide" / "python_stdlib.zip"
+    full = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+    assert stdlib.exists(), "dist/ is not built: run `python3 build.py test`"
+    assert stdlib.stat().st_size < full.stat().st_size / 2
+    todo = cases()
+    proc = node("run", str(wheel), stdin=json.dumps(todo, ensure_ascii=False), env={"HESAP_STDLIB": str(stdlib)})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    for case, out in zip(todo, json.loads(proc.stdout)):
+        assert out == json.loads(run_json(case["id"], json.dumps(case["inputs"], ensure_ascii=False), case["date"])), case
+
+
 def test_the_wheel_installs_with_micropip(wheel):
     if not (WHEELS / "micropip-0.11.1-py3-none-any.whl").exists():
         pytest.fail(f"{WHEELS} lacks micropip: run `python3 build.py test`")
@@ -80,8 +95,9 @@ def test_a_rebuild_without_engine_changes_keeps_the_snapshot(wheel):
     sys.path.insert(0, str(ROOT / "site"))
     import sitebuild
 
-    first = sitebuild.make_snapshot(ROOT, wheel, ROOT / ".cache")
-    again = sitebuild.make_snapshot(ROOT, wheel, ROOT / ".cache")
-    assert first == again and first.read_bytes() == again.read_bytes()
+    first, stdlib = sitebuild.make_snapshot(ROOT, wheel, ROOT / ".cache")
+    again, stdlib_again = sitebuild.make_snapshot(ROOT, wheel, ROOT / ".cache")
+    assert (first, stdlib) == (again, stdlib_again) and first.read_bytes() == again.read_bytes()
     shipped = sorted((ROOT / "dist" / "pyodide").glob("snapshot-*.bin.gz"))
     assert [p.read_bytes() for p in shipped] == [first.read_bytes()]
+    assert (ROOT / "dist" / "pyodide" / "python_stdlib.zip").read_bytes() == stdlib.read_bytes()

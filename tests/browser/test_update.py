@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from browserkit import DIST, _Handler
+from calc import staff
 
 pytestmark = pytest.mark.browser
 PAGE = "maas/maas-hesaplama/"
@@ -36,14 +37,20 @@ def test_offline_copy_updates_to_the_new_period(browser, next_period_site):
         page.wait_for_selector('[data-calculator][data-state="done"]', timeout=60_000)
         assert "2026 Temmuz" in page.inner_text("[data-calculator] .hesap-period")
 
-        state["dir"] = str(next_period_site / "dist")  # staff publish the rebuilt site
+        new_title = staff.period_title(next_period_site["salary"])
+        state["dir"] = str(next_period_site["root"] / "dist")  # staff publish the rebuilt site
         ctx.set_offline(False)
-        # one online visit (the page itself, not a link carrying the old month in its #girdi= fragment)
+        # one online visit (the page itself, not a link carrying the old month in its #girdi= fragment); the worked
+        # example names its month (2026 Temmuz) for ever, the new build lists the new period and computes it
         page.goto(base + PAGE)
         try:
             page.wait_for_function(
-                "() => document.querySelector('[data-calculator][data-state=done] .hesap-period')?.textContent.includes('2027 Ocak')",
-                timeout=60_000)
+                "(t) => document.querySelector('[data-calculator] [data-field=month] .hesap-help')?.textContent.includes(t)",
+                arg=new_title, timeout=60_000)
+            page.fill('[data-calculator] [name="month"]', f"{staff.period_start(next_period_site['salary']):%Y-%m}")
+            page.wait_for_function(
+                "(t) => document.querySelector('[data-calculator][data-state=done] .hesap-period')?.textContent.includes(t)",
+                arg=new_title, timeout=60_000)
         except Exception:
             state_now = page.evaluate("""() => ({url: location.href, state: document.querySelector('[data-calculator]')?.dataset.state,
                 period: document.querySelector('[data-calculator] .hesap-period')?.textContent, online: navigator.onLine,

@@ -15,7 +15,8 @@ async function withWheels(py, dir, names) {
   for (const f of files) py.unpackArchive(bytes(join(dir, f)), "zip", { extractDir: SITE });
 }
 
-const py = await loadPyodide();
+// HESAP_STDLIB: start from this standard library archive (the site's trimmed one) instead of Pyodide's own
+const py = await loadPyodide(process.env.HESAP_STDLIB ? { stdLibURL: process.env.HESAP_STDLIB } : {});
 if (mode === "run") {
   py.unpackArchive(bytes(resolve(wheelPath)), "zip", { extractDir: SITE });
   const runJson = py.pyimport("calc.web").run_json;
