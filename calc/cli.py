@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("id")
     r.add_argument("--input", default="-", help="girdi JSON dosyası (yoksa ya da - ise standart girdi)")
     r.add_argument("--date", help="parametre tablosu için tarih, YYYY-AA-GG (varsayılan: bugün)")
-    r.add_argument("--format", choices=("json", "text"), default="json")
+    r.add_argument("--format", choices=("json", "text", "csv"), default="json")
     return p
 
 
@@ -99,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.format == "text":
         print(format_text(calc.id, out))
+    elif args.format == "csv":
+        sys.stdout.reconfigure(encoding="utf-8", newline="")
+        sys.stdout.write(calc.csv(out))
     else:
         print(json.dumps(out, ensure_ascii=False, indent=2))
     return 0
