@@ -129,7 +129,7 @@ def display(value: object, kind: str = "text", columns: tuple = ()) -> str:
     if kind == "table" and isinstance(value, (list, tuple)) and all(isinstance(v, dict) for v in value):
         return "\n".join(" — ".join(display(x) for x in row.values()) for row in value)
     if isinstance(value, (list, tuple)):
-        return ", ".join(display(v, kind) for v in value)
+        return ", ".join(display(v, kind) for v in value) if value else "—"
     if isinstance(value, dict):
         return "; ".join(f"{k}: {display(v, kind)}" for k, v in value.items())
     return str(value)

@@ -268,8 +268,14 @@ def parse_rows(text: str, field: Field, path: str) -> list[dict]:
     lines = [ln for ln in text.strip().splitlines() if ln.strip()]
     if not lines:
         return []
-    if field.line is not None:
-        return [field.line(ln.strip()) for ln in lines]
+    if field.line is not None:  # the reader raises ValueError with a Turkish message
+        out = []
+        for n, ln in enumerate(lines, 1):
+            try:
+                out.append(field.line(ln.strip()))
+            except ValueError as exc:
+                raise InputError(f"{path}[{n - 1}]", f"“{field.label}”, {n}. satır: {exc}") from None
+        return out
     if len(field.items) == 1:
         only = field.items[0]
         if lines[0].strip().lower() in (only.name, only.label.lower()):
