@@ -10,7 +10,7 @@ from ..numbers import format_number
 from ..calculator import Calculator, Context, Output
 from . import records
 from .apportion import largest_remainder
-from .common import (SET, allocation_rows, check_units, explain_apportionment, lot_winners_field, members_per_delegate,
+from .common import (SET, allocation_rows, default_rule, check_units, explain_apportionment, lot_winners_field, members_per_delegate,
                      preset_field, record_fields, rule, rule_refs, settle_ties, total_row, unit_field)
 
 KIND_LABELS = {"sube": "şube", "il_temsilciligi": "il temsilciliği"}
@@ -116,8 +116,9 @@ CALCULATOR = Calculator(
         "azalabilir (Alabama paradoksu); aynı delege sayısında bir birimin üyesi artınca delegesi azalmaz."
     ),
     inputs=(
-        Field("seats", "integer", "Genel kurul delege sayısı", default=200, min=1, max=10_000,
-              help="Yönetmelikte 200; başka bir sayı yazarsanız adımlarda girdi olarak gösterilir."),
+        Field("seats", "integer", "Genel kurul delege sayısı (boşsa yönetmelikteki)", min=1, max=10_000,
+              help="Boş bırakılırsa seçilen sendikanın yönetmeliğindeki sayı (varsayılan ön ayarda "
+                   f"{default_rule('central_assembly')['seats']}) kullanılır; başka bir sayı yazarsanız adımlarda girdi olarak gösterilir."),
         unit_field("units", "Şubeler ve il temsilcilikleri", with_kind=True),
         Field("lot_seed", "text", "Kura tohumu (isteğe bağlı)",
               help="Artıklar eşit çıkarsa kurayı çekmek için kurulun belirlediği bir sözcük ya da sayı. "

@@ -142,7 +142,12 @@ def record_fields() -> tuple[Field, Field]:
 
 def hand_drawn(v: dict) -> list[str]:
     """The names of `lot_winners`; refused together with a seed (a lot is drawn one way)."""
-    names = [row["name"] for row in v.get("lot_winners") or []]
+    names = [" ".join(row["name"].split()) for row in v.get("lot_winners") or []]
+    seen: set[str] = set()
+    for name in names:
+        if tr_lower(name) in seen:
+            raise InputError("lot_winners", f"“Kura sonucu”: “{name}” iki kez yazılmış; her ad bir kez yazılır")
+        seen.add(tr_lower(name))
     if names and v.get("lot_seed"):
         raise InputError("lot_winners", "“Kura sonucu”: kura ya elle çekilir ya tohumla; elle çekildiyse “Kura tohumu” "
                                         "alanını boş bırakın")
@@ -222,7 +227,12 @@ def total_row(rows: list[dict], keys: tuple[str, ...], note: str = "") -> dict:
     return out
 
 
+def default_rule(key: str) -> dict:
+    """The default preset's record in the newest table (for declarations: help texts, references)."""
+    return params.periods(SET)[-1][key][DEFAULT_PRESET]
+
+
 def rule_refs(key: str, *fields: str) -> tuple[str, ...]:
     """The articles a calculator applies, as the default preset's data cites them (for its declaration)."""
-    rec = params.periods(SET)[-1][key][DEFAULT_PRESET]
+    rec = default_rule(key)
     return tuple(dict.fromkeys(rec[f] for f in fields))
