@@ -264,18 +264,13 @@ def parse_rows(text: str, field: Field, path: str) -> list[dict]:
         try:
             return json.loads(text, parse_float=Decimal)
         except json.JSONDecodeError as exc:
-            raise InputError(path, f"“{field.label}”: JSON olarak okunamadı ({exc.lineno}. satır, {exc.colno}. sütun)") from None
+            if field.line is None:  # a line reader may start a line with “[” (an envelope “[boş]”)
+                raise InputError(path, f"“{field.label}”: JSON olarak okunamadı ({exc.lineno}. satır, {exc.colno}. sütun)") from None
     lines = [ln for ln in text.strip().splitlines() if ln.strip()]
     if not lines:
         return []
-    if field.line is not None:  # the reader raises ValueError with a Turkish message
-        out = []
-        for n, ln in enumerate(lines, 1):
-            try:
-                out.append(field.line(ln.strip()))
-            except ValueError as exc:
-                raise InputError(f"{path}[{n - 1}]", f"“{field.label}”, {n}. satır: {exc}") from None
-        return out
+    if field.line is not None:
+        return _read_lines(lines, field, path)
     if len(field.items) == 1:
         only = field.items[0]
         if lines[0].strip().lower() in (only.name, only.label.lower()):
@@ -302,6 +297,17 @@ def parse_rows(text: str, field: Field, path: str) -> list[dict]:
             where = f"{n}. satır" + (f" (“{first}”)" if first else "")
             raise InputError(f"{path}[{n - 1}]", f"“{field.label}”, {where}: {len(keys)} sütun bekleniyordu ({shown} ile ayrılmış), {len(row)} bulundu")
         out.append({k: v.strip() for k, v in zip(keys, row)})
+    return out
+
+
+def _read_lines(lines: list[str], field: Field, path: str) -> list[dict]:
+    """Each line through the field's own reader, which raises ValueError with a Turkish message."""
+    out = []
+    for n, ln in enumerate(lines, 1):
+        try:
+            out.append(field.line(ln.strip()))
+        except ValueError as exc:
+            raise InputError(f"{path}[{n - 1}]", f"“{field.label}”, {n}. satır: {exc}") from None
     return out
 
 

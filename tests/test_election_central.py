@@ -170,3 +170,9 @@ def test_cli_csv_and_text_table(cli):
         "Toplam;;1000;3;6;;1;10;20;"]
     text = cli("run", ID, "--format", "text", stdin=units).out
     assert "  Birim   Tür     Üye  İlk delege" in text and "  Toplam        1.000           3" in text
+
+
+def test_broken_json_text_says_json():
+    with pytest.raises(calc.InputError) as exc:
+        run(units='[{"name": "A", "members": 10}')
+    assert exc.value.field == "units" and "JSON olarak okunamadı" in exc.value.message

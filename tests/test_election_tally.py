@@ -148,8 +148,10 @@ def test_envelopes_one_per_line_with_invalidity_tags():
 def test_envelope_line_errors_name_the_row():
     err = error(seats=1, candidates=["A"], ballots="A\nA [yırtık]")
     assert err.field == "ballots[1]" and "2. satır" in err.message and "[mühürsüz]" in err.message
-    err = error(seats=1, candidates=["A"], ballots='[{"marks": ["A"]}')
-    assert err.field == "ballots" and "JSON" in err.message
+    err = error(seats=1, candidates=["A"], ballots='[{"marks": ["A"]}')      # broken JSON: read as lines, says so
+    assert err.field == "ballots[0]" and "1. satır" in err.message
+    r = run(seats=1, candidates=["A"], ballots="[boş]\nA")["result"]             # a first line may start with “[”
+    assert r["invalid_reasons"] == {"zarf boş çıktı": 1} and r["elected"] == ["A"]
 
 
 def test_entered_envelopes_must_be_the_opened_ones():

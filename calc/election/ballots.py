@@ -12,7 +12,6 @@ from ..calculator import Calculator, Context, Output
 from ..errors import InputError
 from ..explain import rows_csv
 from ..fields import Field
-from ..numbers import format_number
 from ..text import sort_key, sort_turkish, tr_lower
 from . import lot, records
 from .common import SET, hand_drawn, lot_step, lot_winners_field, no_lot_needed, preset_field, record_fields, rule, rule_refs
@@ -210,12 +209,9 @@ def from_envelopes(v: dict, box: Box, by_key: dict[str, str], ordered: list[str]
     return count
 
 
-def from_tally(v: dict, box: Box, by_key: dict[str, str], ordered: list[str], r: dict) -> Count:
-    """A tally sheet: votes per candidate and invalid papers per reason, checked against the opened envelopes."""
-    if box.opened is None:
-        raise InputError("envelopes", "“Sandıktan çıkan zarf sayısı”: sayım çizelgesiyle sonuç için gerekir "
-                                      "(geçerli pusula sayısı açılan zarflardan geçersizler çıkarılarak bulunur)")
-    count = Count({c: 0 for c in ordered}, blank=None, void_marks=None)
+def _tally_votes(v: dict, by_key: dict[str, str], ordered: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """The sheet's votes per candidate, and the row of each: every candidate once, nobody else."""
+    votes = {c: 0 for c in ordered}
     rows: dict[str, int] = {}
     for i, row in enumerate(v["tally"]):
         name = by_key.get(_key(row["name"]))
@@ -226,10 +222,20 @@ def from_tally(v: dict, box: Box, by_key: dict[str, str], ordered: list[str], r:
             raise InputError(f"tally[{i}].name", f"“Sayım çizelgesi”, {i + 1}. satır: “{name}” {rows[name] + 1}. satırda da "
                                                  "yazılmış; her aday bir kez yazılır")
         rows[name] = i
-        count.votes[name] = row["votes"]
+        votes[name] = row["votes"]
     missing = [c for c in ordered if c not in rows]
     if missing:
         raise InputError("tally", f"“Sayım çizelgesi”: {', '.join(missing)} için oy yazılmamış; oy almadıysa 0 yazın")
+    return votes, rows
+
+
+def from_tally(v: dict, box: Box, by_key: dict[str, str], ordered: list[str], r: dict) -> Count:
+    """A tally sheet: votes per candidate and invalid papers per reason, checked against the opened envelopes."""
+    if box.opened is None:
+        raise InputError("envelopes", "“Sandıktan çıkan zarf sayısı”: sayım çizelgesiyle sonuç için gerekir "
+                                      "(geçerli pusula sayısı açılan zarflardan geçersizler çıkarılarak bulunur)")
+    votes, rows = _tally_votes(v, by_key, ordered)
+    count = Count(votes, blank=None, void_marks=None)
     for row in v["invalid"]:
         count.reasons[row["reason"]] += row["count"]
     if count.invalid > box.opened:
@@ -237,11 +243,11 @@ def from_tally(v: dict, box: Box, by_key: dict[str, str], ordered: list[str], r:
                                     f"({box.opened}) fazla olamaz")
     count.valid = box.opened - count.invalid
     for name, i in rows.items():
-        if count.votes[name] > count.valid:
-            raise InputError(f"tally[{i}].votes", f"“Sayım çizelgesi”, {i + 1}. satır: “{name}” için {count.votes[name]} oy "
+        if votes[name] > count.valid:
+            raise InputError(f"tally[{i}].votes", f"“Sayım çizelgesi”, {i + 1}. satır: “{name}” için {votes[name]} oy "
                                                   f"yazılmış, ama geçerli pusula {count.valid}; bir pusula bir adaya en çok bir oy verir")
-    if sum(count.votes.values()) > count.valid * v["seats"]:
-        raise InputError("tally", f"“Sayım çizelgesi”: oyların toplamı {sum(count.votes.values())}, ama {count.valid} "
+    if sum(votes.values()) > count.valid * v["seats"]:
+        raise InputError("tally", f"“Sayım çizelgesi”: oyların toplamı {sum(votes.values())}, ama {count.valid} "
                                   f"geçerli pusulada en çok {count.valid * v['seats']} oy olabilir (pusula başına en çok "
                                   f"{v['seats']} aday)")
     return count

@@ -125,12 +125,6 @@ def summary(lot: Lot, what: str) -> str:
     return head + f"Kura henüz çekilmedi: bu {lot.places} {what} kimseye yazılmadı."
 
 
-def lot_result(tied, seats: int, drawn: Draw | None) -> dict:
-    """The contract's `lot` object: tied names, seats drawn for, winners (empty without a seed), seed."""
-    return {"tied": list(sort_turkish(tied)), "seats": seats,
-            "winners": list(drawn.winners) if drawn else [], "seed": drawn.seed if drawn else None}
-
-
 def record_text(subject: str, tied, seats: int, drawn: Draw | None, reference: str, what: str = "delegelik", *,
                 hand=None, heading: tuple[str, ...] = (), signatures=("Başkan", "Üye", "Üye")) -> str:
     """The text of a kura tutanağı, ready to print and sign: drawn by hand (`hand`: the winners), from a seed
