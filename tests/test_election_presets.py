@@ -62,3 +62,12 @@ def test_the_fictitious_preset_is_not_shipped():
     choices = [c["value"] for f in calc.get("election/ballots").schema()["inputs"] if f["name"] == "preset"
                for c in f["choices"]]
     assert "ornek-sen" not in choices and "bak-sen" in choices
+
+
+def test_every_shipped_preset_defines_every_rule_group():
+    # A preset offered in one form but missing a rule group another calculator needs would fail only at run time.
+    from calc import params
+    for table in params.periods("election"):
+        groups = {key: set(p.value) for key, p in table.params.items()}
+        presets = set().union(*groups.values())
+        assert all(names == presets for names in groups.values()), (table.file, groups)
