@@ -570,7 +570,7 @@ CALCULATOR = Calculator(
         Output("reserves", "Yedekler (sırasıyla)", "list", main=True),
         Output("valid_ballots", "Geçerli pusula", "integer", main=True),
         Output("invalid_ballots", "Geçersiz pusula", "integer", main=True),
-        Output("ranking", "Sıralama", "rows", columns=RANK_COLUMNS),
+        Output("ranking", "Sıralama", "rows", columns=RANK_COLUMNS, main=True),
         Output("votes", "Oylar", "table", chart="bars"),
         Output("candidates_sorted", "Adaylar (alfabetik)", "list"),
         Output("invalid_reasons", "Geçersizlik nedenleri", "table"),

@@ -128,10 +128,10 @@ CALCULATOR = Calculator(
         preset_field("central_assembly"),
     ),
     outputs=(
-        Output("seats", "Delege sayıları", "table", chart="bars", main=True),
-        Output("list_size", "Seçilecek liste büyüklüğü", "table", main=True),
+        Output("table", "Birimlere göre dağılım", "rows", columns=COLUMNS, total=True, main=True),
+        Output("seats", "Delege sayıları", "table", chart="bars"),
+        Output("list_size", "Seçilecek liste büyüklüğü", "table"),
         Output("members_per_delegate", "Bir delegeye düşen üye", "decimal"),
-        Output("table", "Birimlere göre dağılım", "rows", columns=COLUMNS, total=True),
         Output("unassigned_seats", "Kura bekleyen delegelik", "integer"),
         Output("lot_text", "Kura", "text"),
         Output("allocation_record", "Dağılım tutanağı", "text"),
