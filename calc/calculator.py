@@ -22,7 +22,7 @@ class Output:
     main: bool = False
     columns: tuple[tuple[str, str, str], ...] = ()  # for kind "rows": (key, Turkish heading, kind) per column
     chart: str = ""  # "bars" ({name: number}), "amounts" (rows' first money column), "before-after" (rows)
-    filename: str = ""  # for kind "download": the file the page offers (e.g. an .ics calendar)
+    filename: str = ""  # for kind "download": the file the page offers (e.g. an .ics calendar); for a "text" record, its file name
     total: bool = False  # for kind "rows": the last row is the total row (a CSV or print shows it last, set apart)
 
     def schema(self) -> dict:

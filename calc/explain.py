@@ -148,7 +148,13 @@ def text_table(columns: tuple, rows) -> str:
     def line(r):
         return "  " + "  ".join(c.rjust(w) if kd in NUMERIC_KINDS else c.ljust(w)
                                 for c, w, (_, _, kd) in zip(r, widths, columns)).rstrip()
-    return "\n".join([line(cells[0]), "  " + "  ".join("-" * w for w in widths)] + [line(r) for r in cells[1:]])
+    rule = "  " + "  ".join("-" * w for w in widths)
+    body = []
+    for row, r in zip(rows, cells[1:]):
+        if isinstance(row, dict) and row.get("total") is True:  # a total row is set apart
+            body.append(rule)
+        body.append(line(r))
+    return "\n".join([line(cells[0]), rule] + body)
 
 
 def csv_cell(value, kind: str = "text") -> str:

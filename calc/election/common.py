@@ -62,8 +62,9 @@ def unit_field(name: str, label: str, *, with_kind: bool = False, min_items: int
         items.append(Field("kind", "choice", "Tür", default="sube",
                            choices=(("sube", "Şube"), ("il_temsilciligi", "İl temsilciliği"))))
     return Field(name, "list", label, required=min_items > 0, items=tuple(items), min_items=min_items, multiline=True,
-                 help=help or "Her satır bir birim: ad ve üye sayısı. Tablodan yapıştırabilirsiniz: "
-                               "başlık satırı “name;members”, sonra “Merkez Şube;1.250” gibi satırlar.")
+                 help=help or ("Her satır bir birim: ad ve üye sayısı" + (" ve türü (Şube ya da İl temsilciliği; "
+                               "yazılmazsa şube)" if with_kind else "") + ". Tablodan kendi başlık satırınızla "
+                               "yapıştırabilirsiniz, örneğin “Birim;Üye sayısı”, sonra “Merkez Şube;1.250” gibi satırlar."))
 
 
 def check_units(units: list[dict], field: str, label: str) -> dict[str, int]:
