@@ -71,3 +71,15 @@ def test_every_shipped_preset_defines_every_rule_group():
         groups = {key: set(p.value) for key, p in table.params.items()}
         presets = set().union(*groups.values())
         assert all(names == presets for names in groups.values()), (table.file, groups)
+
+
+@pytest.mark.parametrize("calc_id,name", [("election/ballots", "seats"), ("election/branch-delegates", "members"),
+                                          ("election/quorum", "delegates"), ("election/calendar", "election_at"),
+                                          ("election/central-delegates", "units")])
+def test_a_required_input_left_out_is_an_error_never_the_example(calc_id, name):
+    import calc
+    c = calc.get(calc_id)
+    inputs = {k: v for k, v in c.example_inputs().items() if k != name}
+    with pytest.raises(calc.InputError) as exc:
+        c.run(inputs, ON)
+    assert exc.value.field == name and "zorunlu" in exc.value.message

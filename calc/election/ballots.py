@@ -531,7 +531,7 @@ CALCULATOR = Calculator(
         "olarak indirilebilir."
     ),
     inputs=(
-        Field("seats", "integer", "Seçilecek sayı (asıl)", default=3, required=True, min=1, max=1000),
+        Field("seats", "integer", "Seçilecek sayı (asıl)", required=True, min=1, max=1000),
         Field("reserves", "integer", "Yedek sayısı", default=0, min=0, max=1000),
         Field("candidates", "list", "Adaylar", required=True, min_items=1, multiline=True,
               items=(Field("name", "text", "Ad Soyad", required=True),),

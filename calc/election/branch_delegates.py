@@ -132,7 +132,7 @@ CALCULATOR = Calculator(
         "kura tutanağı yazdırılabilir, tablo CSV olarak indirilebilir."
     ),
     inputs=(
-        Field("members", "integer", "Şubenin üye sayısı", default=1640, required=True, min=1, max=10_000_000),
+        Field("members", "integer", "Şubenin üye sayısı", required=True, min=1, max=10_000_000),
         Field("board_members", "integer", "Şube yönetim kurulu asıl üye sayısı", default=7, min=0, max=100),
         Field("audit_members", "integer", "Şube denetleme kurulu asıl üye sayısı", default=3, min=0, max=100),
         unit_field("workplaces", "İş yerleri (isteğe bağlı)", min_items=0,

@@ -264,7 +264,7 @@ CALCULATOR = Calculator(
         "(UTC+3); .ics dosyasında UTC olarak yazılır."
     ),
     inputs=(
-        Field("election_at", "datetime", "Seçim tarihi ve saati", default="2026-10-18T09:00", required=True),
+        Field("election_at", "datetime", "Seçim tarihi ve saati", required=True),
         Field("lists_posted_at", "datetime", "Üye listelerinin asıldığı an (isteğe bağlı)",
               help="Boş bırakılırsa en geç asılma anı hesaplanır."),
         Field("planned_from", "datetime", "Bugün / hazırlığın başladığı an (isteğe bağlı)",

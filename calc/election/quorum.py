@@ -70,7 +70,7 @@ CALCULATOR = Calculator(
         "toplantıda hazır bulunan delegelerdir, oy kullanmayan da sayılır."
     ),
     inputs=(
-        Field("delegates", "integer", "Delege (üye) tamsayısı", default=210, required=True, min=1, max=1_000_000),
+        Field("delegates", "integer", "Delege (üye) tamsayısı", required=True, min=1, max=1_000_000),
         Field("present", "integer", "Toplantıya katılan (isteğe bağlı)", min=0, max=1_000_000),
         Field("meeting", "choice", "Toplantı", default="first",
               choices=(("first", "Birinci toplantı"), ("second", "İkinci toplantı"))),
