@@ -253,6 +253,19 @@ def from_tally(v: dict, box: Box, by_key: dict[str, str], ordered: list[str], r:
     return count
 
 
+def explain_count(ex, count: Count, r: dict) -> None:
+    for k, (text, _) in REASONS.items():
+        if count.reasons[k]:
+            ex.add(f"Geçersiz: {text}", count.reasons[k], r["ref_validity"], "integer")
+    ex.add("Geçerli oy pusulası", count.valid, r["ref_validity"], "integer")
+    ex.add("Geçersiz oy pusulası", count.invalid, r["ref_validity"], "integer")
+    if count.void_marks:
+        ex.add("Aday olmayan adlara konan işaret (yalnız o ad için sayılmadı, pusula geçerli)", count.void_marks,
+               r["ref_validity"], "integer")
+    if count.blank:
+        ex.add("Geçerli ama hiçbir adayı işaretlemeyen pusula", count.blank, r["ref_validity"], "integer")
+
+
 # ---------------------------------------------------------------- ranking: elected, reserves, lots
 
 @dataclass
@@ -450,17 +463,7 @@ def compute(v: dict, ctx: Context) -> dict:
 
     count = (from_tally(v, box, by_key, ordered, r) if mode == "tally"
              else from_envelopes(v, box, by_key, ordered, r, ex))
-    for k, (text, _) in REASONS.items():
-        if count.reasons[k]:
-            ex.add(f"Geçersiz: {text}", count.reasons[k], r["ref_validity"], "integer")
-    ex.add("Geçerli oy pusulası", count.valid, r["ref_validity"], "integer")
-    ex.add("Geçersiz oy pusulası", count.invalid, r["ref_validity"], "integer")
-    if count.void_marks:
-        ex.add("Aday olmayan adlara konan işaret (yalnız o ad için sayılmadı, pusula geçerli)", count.void_marks,
-               r["ref_validity"], "integer")
-    if count.blank:
-        ex.add("Geçerli ama hiçbir adayı işaretlemeyen pusula", count.blank, r["ref_validity"], "integer")
-
+    explain_count(ex, count, r)
     p = place(count.votes, ordered, seats, reserves, v["lot_seed"], hand)
     lot_texts = explain_places(ex, p, count.votes, seats, reserves, r, v["lot_seed"])
     if not count.final:
@@ -472,12 +475,11 @@ def compute(v: dict, ctx: Context) -> dict:
     ex.add("Sonuçların askıda kalma süresi", f"{r['results_posted_hours']} saat", r["reference"], "text")
     ex.add("Seçim belgelerinin saklanma süresi", f"{r['records_kept_months']} ay", r["reference"], "text")
     rows = ranking_rows(p, count.votes)
-    lots = [x for x in (p.seat_lot, p.reserve_lot) if x]
-    subjects = {id(p.seat_lot): ("Son üyelikler için eşit oy alan adaylar", "üyelik"),
-                id(p.reserve_lot): ("Son yedek yerler için eşit oy alan adaylar", "yedek yer")}
     heading = tuple(records.heading("", v["election_name"], v["election_date"])[1:])
-    lot_record = "\n\n\n".join(lot.lot_record(x, f"{subjects[id(x)][0]} ({count.votes[x.tied[0]]} oy)", r["ref_lot"],
-                                              subjects[id(x)][1], heading, r["signatures"]) for x in lots) or None
+    lot_record = "\n\n\n".join(
+        lot.lot_record(x, f"{subject} ({count.votes[x.tied[0]]} oy)", r["ref_lot"], what, heading, r["signatures"])
+        for x, subject, what in ((p.seat_lot, "Son üyelikler için eşit oy alan adaylar", "üyelik"),
+                                 (p.reserve_lot, "Son yedek yerler için eşit oy alan adaylar", "yedek yer")) if x) or None
     return out | {
         "valid_ballots": count.valid, "invalid_ballots": count.invalid, "blank_ballots": count.blank,
         "void_marks": count.void_marks,
