@@ -8,8 +8,9 @@ from datetime import date
 from typing import Callable
 
 from . import params
-from .explain import Explanation, csv_cell, csv_text, display, json_value, rows_csv
+from .explain import Explanation, display, json_value
 from .fields import Field, read_inputs
+from .explain import csv_cell, csv_text, rows_csv
 
 
 @dataclass(frozen=True)
@@ -20,10 +21,10 @@ class Output:
     label: str
     kind: str = "text"
     main: bool = False
+    total: bool = False  # for kind "rows": the last row is the total row (a CSV or print shows it last, set apart)
     columns: tuple[tuple[str, str, str], ...] = ()  # for kind "rows": (key, Turkish heading, kind) per column
     chart: str = ""  # "bars" ({name: number}), "amounts" (rows' first money column), "before-after" (rows)
-    filename: str = ""  # for kind "download": the file the page offers (e.g. an .ics calendar); for a "text" record, its file name
-    total: bool = False  # for kind "rows": the last row is the total row (a CSV or print shows it last, set apart)
+    filename: str = ""  # for kind "download": the file the page offers (e.g. an .ics calendar)
 
     def schema(self) -> dict:
         out = {"name": self.name, "label": self.label, "kind": self.kind, "main": self.main}
