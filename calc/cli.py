@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from .errors import InputError
+from .explain import text_table
 from .registry import calculators, get
 
 
@@ -70,6 +71,8 @@ def format_text(calc_id: str, out: dict) -> str:
     for o in calc.outputs:
         if o.name in out["display"]:
             shown = out["display"][o.name]
+            if o.kind == "rows" and o.columns and isinstance(out["result"].get(o.name), list):
+                shown = text_table(o.columns, out["result"][o.name])  # a table with its headings, columns aligned
             lines.append(f"{o.label}:\n{shown}" if "\n" in shown else f"{o.label}: {shown}")
     if out["steps"]:
         lines += ["", "Adım adım:"]

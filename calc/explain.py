@@ -105,7 +105,7 @@ def display(value: object, kind: str = "text", columns: tuple = ()) -> str:
     if kind == "download":
         return f"indirilebilir dosya ({len(str(value).encode('utf-8'))} bayt)"
     if kind == "rows" and columns and isinstance(value, (list, tuple)):
-        return text_table(columns, value)
+        return "\n".join("  " + " · ".join(display(cell_value(row.get(k), kd), kd) for k, _, kd in columns) for row in value)
     if isinstance(value, bool):
         return "evet" if value else "hayır"
     if kind == "money":
