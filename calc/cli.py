@@ -9,7 +9,6 @@ from datetime import date
 from decimal import Decimal
 
 from .errors import InputError
-from .explain import text_table
 from .registry import calculators, get
 
 
@@ -62,6 +61,7 @@ def _parse_date(text: str | None) -> date | None:
 
 def format_text(calc_id: str, out: dict) -> str:
     """The result for a person, in Turkish."""
+    from .explain import text_table
     calc = get(calc_id)
     lines = [calc.title]
     if out.get("parameters"):
