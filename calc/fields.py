@@ -40,10 +40,10 @@ class Field:
     items: tuple["Field", ...] = ()
     min_items: int = 0
     max_items: int | None = None
+    line: Callable[[str], dict] | None = None  # for a list: how one line of plain text becomes an item
     places: int | None = None
     multiline: bool = False
     check: Callable[[object], None] | None = None
-    line: Callable[[str], dict] | None = None  # for a list: how one line of plain text becomes an item
 
     def __post_init__(self):
         if self.type not in INPUT_TYPES:
