@@ -10,6 +10,7 @@ from typing import Callable
 from . import params
 from .explain import KINDS, Explanation, display, json_value
 from .fields import Field, read_inputs
+from .explain import csv_cell, csv_text, rows_csv
 
 
 # The pictures the page draws (site/static/hesap.js renderCharts): the output kinds each accepts and the columns
@@ -29,6 +30,7 @@ class Output:
     label: str
     kind: str = "text"
     main: bool = False
+    total: bool = False  # for kind "rows": the last row is the total row (a CSV or print shows it last, set apart)
     columns: tuple[tuple[str, str, str], ...] = ()  # for kind "rows": (key, Turkish heading, kind) per column
     chart: str = ""  # "bars" ({name: number}), "amounts" (rows' first money column), "before-after" (rows)
     filename: str = ""  # for kind "download": the file the page offers (e.g. an .ics calendar)
@@ -55,6 +57,8 @@ class Output:
             out["chart"] = self.chart
         if self.filename:
             out["filename"] = self.filename
+        if self.total:
+            out["total"] = True
         return out
 
 
@@ -96,6 +100,7 @@ class Calculator:
     references: tuple[str, ...] = ()
     example: dict | None = None  # inputs of the page's worked example, when the defaults are not one
     period_input: str | None = None  # the input that picks the parameter period (else the page offers a date)
+    csv_table: str | None = None  # the "rows" output `--format csv` prints (else the main results as label;value)
 
     @property
     def family(self) -> str:
@@ -118,7 +123,30 @@ class Calculator:
             out["example"] = self.example
         if self.period_input:
             out["period_input"] = self.period_input
+        if self.csv_table:
+            out["csv_table"] = self.csv_table
         return out
+
+    def csv(self, out: dict) -> str:
+        """The contract's `--format csv` of a run's output: the declared table (`csv_table`), one line per row,
+        or, for a calculator without one, its main results as `label;value` lines."""
+        result = out["result"]
+        if self.csv_table:
+            table = next(o for o in self.outputs if o.name == self.csv_table)
+            return rows_csv(table.columns, result.get(table.name) or [])
+        lines = []
+        for o in self.outputs:
+            if not o.main or o.name not in result:
+                continue
+            value = result[o.name]
+            if isinstance(value, dict):
+                lines += [[f"{o.label}: {k}", csv_cell(v, o.kind)] for k, v in value.items()]
+            elif o.kind == "rows" and o.columns and isinstance(value, list):
+                lines += [[f"{o.label}: {csv_cell(row.get(o.columns[0][0]))}",
+                           "; ".join(csv_cell(row.get(k), kd) for k, _, kd in o.columns[1:])] for row in value]
+            else:
+                lines.append([o.label, csv_cell(value, o.kind)])
+        return csv_text(["Sonuç", "Değer"], lines)
 
     def run(self, raw_inputs: dict, on: date | None = None) -> dict:
         values = read_inputs(self.inputs, raw_inputs)

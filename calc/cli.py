@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("id")
     r.add_argument("--input", default="-", help="girdi JSON dosyası (yoksa ya da - ise standart girdi)")
     r.add_argument("--date", help="parametre tablosu için tarih, YYYY-AA-GG (varsayılan: bugün)")
-    r.add_argument("--format", choices=("json", "text"), default="json")
+    r.add_argument("--format", choices=("json", "text", "csv"), default="json")
     return p
 
 
@@ -61,6 +61,7 @@ def _parse_date(text: str | None) -> date | None:
 
 def format_text(calc_id: str, out: dict) -> str:
     """The result for a person, in Turkish."""
+    from .explain import text_table
     calc = get(calc_id)
     lines = [calc.title]
     if out.get("parameters"):
@@ -70,6 +71,8 @@ def format_text(calc_id: str, out: dict) -> str:
     for o in calc.outputs:
         if o.name in out["display"]:
             shown = out["display"][o.name]
+            if o.kind == "rows" and o.columns and isinstance(out["result"].get(o.name), list):
+                shown = text_table(o.columns, out["result"][o.name])  # a table with its headings, columns aligned
             lines.append(f"{o.label}:\n{shown}" if "\n" in shown else f"{o.label}: {shown}")
     if out["steps"]:
         lines += ["", "Adım adım:"]
@@ -108,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.format == "text":
         print(format_text(calc.id, out))
+    elif args.format == "csv":
+        sys.stdout.reconfigure(encoding="utf-8", newline="")
+        sys.stdout.write(calc.csv(out))
     else:
         print(json.dumps(out, ensure_ascii=False, indent=2))
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -127,7 +129,65 @@ def display(value: object, kind: str = "text", columns: tuple = ()) -> str:
     if kind == "table" and isinstance(value, (list, tuple)) and all(isinstance(v, dict) for v in value):
         return "\n".join(" — ".join(display(x) for x in row.values()) for row in value)
     if isinstance(value, (list, tuple)):
-        return ", ".join(display(v, kind) for v in value)
+        return ", ".join(display(v, kind) for v in value) if value else "—"
     if isinstance(value, dict):
         return "; ".join(f"{k}: {display(v, kind)}" for k, v in value.items())
     return str(value)
+
+
+NUMERIC_KINDS = ("money", "decimal", "rate", "integer", "points", "hours", "days")
+
+
+def text_table(columns: tuple, rows) -> str:
+    """Rows as a plain-text table for a terminal or a printed record: a header line, columns aligned,
+    numbers to the right."""
+    cells = [[label for _, label, _ in columns]]
+    cells += [[display(cell_value(row.get(k), kd), kd) for k, _, kd in columns] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
+
+    def line(r):
+        return "  " + "  ".join(c.rjust(w) if kd in NUMERIC_KINDS else c.ljust(w)
+                                for c, w, (_, _, kd) in zip(r, widths, columns)).rstrip()
+    rule = "  " + "  ".join("-" * w for w in widths)
+    body = []
+    for row, r in zip(rows, cells[1:]):
+        if isinstance(row, dict) and row.get("total") is True:  # a total row is set apart
+            body.append(rule)
+        body.append(line(r))
+    return "\n".join([line(cells[0]), rule] + body)
+
+
+def csv_cell(value, kind: str = "text") -> str:
+    """A spreadsheet cell as Turkish spreadsheets read it: `1234,56` (no thousands dots, no unit), dates
+    `GG.AA.YYYY`, yes/no as `evet`/`hayır`, a missing value empty."""
+    value = cell_value(value, kind)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "evet" if value else "hayır"
+    if isinstance(value, datetime):
+        return f"{value:%d.%m.%Y %H:%M}"
+    if isinstance(value, date):
+        return f"{value:%d.%m.%Y}"
+    if isinstance(value, (int, Decimal)):
+        d = Decimal(value) * 100 if kind == "rate" else Decimal(value)
+        if kind == "money":
+            d = d.quantize(Decimal("0.01"))
+        return plain(d).replace(".", ",")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(csv_cell(v) for v in value)
+    return str(value)
+
+
+def csv_text(header: list[str], rows: list[list[str]]) -> str:
+    """`;`-separated UTF-8 text, a header row first (RFC 4180 quoting where a cell holds `;`, quotes or lines)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def rows_csv(columns: tuple, rows) -> str:
+    """A declared table (`Output.columns`) as CSV: Turkish headings, one line per row."""
+    return csv_text([label for _, label, _ in columns], [[csv_cell(row.get(k), kd) for k, _, kd in columns] for row in rows])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 import re
 from dataclasses import dataclass, field as dc_field
@@ -15,6 +16,7 @@ from .dates import parse_iso_date
 from .errors import InputError
 from .explain import json_value
 from .numbers import NumberFormatError, format_number, parse_number
+from .text import tr_lower
 
 _THOUSANDS_ONLY = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")
 
@@ -38,6 +40,7 @@ class Field:
     items: tuple["Field", ...] = ()
     min_items: int = 0
     max_items: int | None = None
+    line: Callable[[str], dict] | None = None  # for a list: how one line of plain text becomes an item
     places: int | None = None
     multiline: bool = False
     check: Callable[[object], None] | None = None
@@ -153,9 +156,12 @@ def _convert(field: Field, raw, path: str):
         _fail(path, field.label, f"evet ya da hayır olmalı, “{raw}” yazılmış")
     if t == "choice":
         allowed = [v for v, _ in field.choices]
-        if raw not in allowed:
-            _fail(path, field.label, f"“{raw}” seçeneklerden biri değil; seçenekler: {', '.join(allowed)}")
-        return raw
+        if raw in allowed:
+            return raw
+        by_label = {tr_lower(" ".join(l.split())): v for v, l in field.choices}  # “İl temsilciliği” as written
+        if isinstance(raw, str) and tr_lower(" ".join(raw.split())) in by_label:
+            return by_label[tr_lower(" ".join(raw.split()))]
+        _fail(path, field.label, f"“{raw}” seçeneklerden biri değil; seçenekler: {', '.join(allowed)}")
     if t == "text":
         if not isinstance(raw, str):
             _fail(path, field.label, "metin olmalı")
@@ -224,6 +230,9 @@ def _show(v) -> str:
 def _to_list(field: Field, raw, path: str) -> list:
     if isinstance(raw, str):
         raw = parse_rows(raw, field, path)
+    if isinstance(raw, dict) and len(field.items) == 2 and not set(raw) & {f.name for f in field.items}:
+        # {"Ayşe Kaya": 12}: key → first column, value → second
+        raw = [{field.items[0].name: k, field.items[1].name: v} for k, v in raw.items()]
     if not isinstance(raw, list):
         _fail(path, field.label, "bir liste olmalı")
     out = []
@@ -247,13 +256,25 @@ def _to_list(field: Field, raw, path: str) -> list:
 
 
 def parse_rows(text: str, field: Field, path: str) -> list[dict]:
-    """Rows pasted from a spreadsheet: a header line, then `name;members` (also tab or comma).
+    """Rows pasted from a spreadsheet: an optional header line, then `name;members` (also tab or comma).
 
-    A list of one column (candidate names) is one entry per line, with no separator to guess.
+    A list of one column (candidate names) is one entry per line, with no separator to guess; a field
+    with its own `line` reader reads each line with it. Text that starts with `[` or `{` is JSON.
+    A header is recognised by its names or labels, or, in any wording, by a first line whose number
+    columns hold no numbers ("İş yeri;Üye sayısı"). Trailing optional columns may be left out.
+    Rows are counted without the header line.
     """
+    if text.lstrip().startswith(("[", "{")):
+        try:
+            return json.loads(text, parse_float=Decimal)
+        except json.JSONDecodeError as exc:
+            if field.line is None:  # a line reader may start a line with “[” (an envelope “[boş]”)
+                raise InputError(path, f"“{field.label}”: JSON olarak okunamadı ({exc.lineno}. satır, {exc.colno}. sütun)") from None
     lines = [ln for ln in text.strip().splitlines() if ln.strip()]
     if not lines:
         return []
+    if field.line is not None:
+        return _read_lines(lines, field, path)
     if len(field.items) == 1:
         only = field.items[0]
         if lines[0].strip().lower() in (only.name, only.label.lower()):
@@ -266,12 +287,44 @@ def parse_rows(text: str, field: Field, path: str) -> list[dict]:
     header = [h.strip().lower() for h in rows[0]]
     labels = {f.label.lower(): f.name for f in field.items} | {n: n for n in names}
     if all(h in labels for h in header):
-        keys, body, first = [labels[h] for h in header], rows[1:], 2
+        keys, body = [labels[h] for h in header], rows[1:]
+    elif _is_header(rows[0], field.items):
+        keys, body = names[:len(rows[0])], rows[1:]
     else:
-        keys, body, first = names, rows, 1
+        keys, body = names, rows
+    needed = max([i + 1 for i, f in enumerate(field.items) if f.name in keys and f.required] or [1])
+    shown = {";": "“;”", ",": "“,”", "\t": "sekme"}[delimiter]
     out = []
-    for n, row in enumerate(body, first):
-        if len(row) != len(keys):
-            raise InputError(f"{path}[{n - first}]", f"“{field.label}”, {n}. satır: {len(keys)} sütun bekleniyordu ({delimiter!r} ile ayrılmış), {len(row)} bulundu")
+    for n, row in enumerate(body, 1):
+        if not needed <= len(row) <= len(keys):
+            first = row[0].strip() if row and row[0].strip() else ""
+            where = f"{n}. satır" + (f" (“{first}”)" if first else "")
+            raise InputError(f"{path}[{n - 1}]", f"“{field.label}”, {where}: {len(keys)} sütun bekleniyordu ({shown} ile ayrılmış), {len(row)} bulundu")
         out.append({k: v.strip() for k, v in zip(keys, row)})
     return out
+
+
+def _read_lines(lines: list[str], field: Field, path: str) -> list[dict]:
+    """Each line through the field's own reader, which raises ValueError with a Turkish message."""
+    out = []
+    for n, ln in enumerate(lines, 1):
+        try:
+            out.append(field.line(ln.strip()))
+        except ValueError as exc:
+            raise InputError(f"{path}[{n - 1}]", f"“{field.label}”, {n}. satır: {exc}") from None
+    return out
+
+
+def _is_header(cells: list[str], items: tuple[Field, ...]) -> bool:
+    """A first line whose number columns hold words, not numbers, is a header in the reader's own words."""
+    numeric = [c.strip() for c, f in zip(cells, items) if f.type in ("integer", "money", "decimal")]
+    if not numeric or len(cells) > len(items):
+        return False
+    for c in numeric:
+        try:
+            parse_number(c)
+            return False
+        except NumberFormatError:
+            if not c:
+                return False
+    return True

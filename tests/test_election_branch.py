@@ -64,3 +64,43 @@ def test_mismatched_workplace_total_warns():
     out = run_calc(ID, {"members": 1500, "workplaces": [{"name": "A", "members": 1000}, {"name": "B", "members": 400}]})
     assert any("farklı" in w for w in out["warnings"])
     assert sum(out["result"]["by_workplace"].values()) == 150
+
+
+WP = [{"name": "İl Müdürlüğü", "members": 640}, {"name": "Devlet Hastanesi", "members": 585},
+      {"name": "Eğitim ve Araştırma Hastanesi", "members": 290}, {"name": "Ağız ve Diş Sağlığı Merkezi", "members": 125}]
+
+
+def test_workplace_table_with_total_and_record():
+    r = run(members=1640, workplaces=WP, lot_winners=["Ağız ve Diş Sağlığı Merkezi"], election_date="2026-11-07")
+    assert r["by_workplace"]["Ağız ve Diş Sağlığı Merkezi"] == 13 and r["unassigned_delegates"] == 0
+    rows = r["workplace_table"]
+    assert [x["name"] for x in rows] == [w["name"] for w in WP] + ["Toplam"]
+    assert (rows[1]["whole_quotas"], rows[1]["remainder"], rows[1]["remainder_seat"], rows[1]["seats"], rows[1]["note"]) == \
+        (58, "0.5000", 0, 58, "kura kaybetti")
+    assert (rows[-1]["members"], rows[-1]["whole_quotas"], rows[-1]["remainder_seat"], rows[-1]["seats"]) == (1640, 163, 1, 164)
+    assert "Tarih: 7 Kasım 2026 Cumartesi" in r["allocation_record"] and "Şube seçim kurulu başkanı" in r["allocation_record"]
+    assert r["table_csv"].splitlines()[-1] == "Toplam;1640;0;163;;1;164;"
+
+
+def test_open_tie_is_noted_in_the_total_row():
+    rows = run(members=1640, workplaces=WP)["workplace_table"]
+    assert rows[-1]["seats"] == 163 and rows[-1]["note"] == "1 delegelik kura bekliyor"
+    assert [x["note"] for x in rows[:-1]] == ["", "kura bekliyor", "", "kura bekliyor"]
+
+
+def test_workplaces_pasted_with_the_readers_own_header():
+    r = run(members=1640, workplaces="İş yeri;Üye sayısı\nİl Müdürlüğü;640\nDevlet Hastanesi;1.000")
+    assert r["by_workplace"] == {"İl Müdürlüğü": 64, "Devlet Hastanesi": 100}
+
+
+def test_short_row_names_the_workplace_and_counts_data_rows():
+    with pytest.raises(calc.InputError) as exc:
+        run(members=1640, workplaces="İş yeri;Üye sayısı\nİl Müdürlüğü;640\nŞehir Hastanesi")
+    assert exc.value.field == "workplaces[1]" and "2. satır (“Şehir Hastanesi”)" in exc.value.message
+    assert "“;” ile ayrılmış" in exc.value.message
+
+
+def test_lot_by_hand_when_meeting_with_all_members_is_refused():
+    with pytest.raises(calc.InputError) as exc:
+        run(members=900, lot_winners=["A"])
+    assert exc.value.field == "lot_winners"

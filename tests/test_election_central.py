@@ -102,3 +102,77 @@ def test_cli_bad_input_exit_2(cli):
     assert "units[1].members" in bad.err and "sıfırdan büyük" in bad.err
     bad = cli("run", "election/ballots", stdin='{"seats": 1, "candidates": ["A"], "ballots": [{"marks": ["A"], "papers": "bir"}]}')
     assert bad.code == 2 and bad.out == "" and "Traceback" not in bad.err and "1. satır" in bad.err and "(papers)" in bad.err
+
+
+def test_table_per_unit_with_a_total_row():
+    out = run(units=EXAMPLE_UNITS)["result"]
+    table = out["table"]
+    assert [r["name"] for r in table][-1] == "Toplam" and table[-1]["total"] is True
+    assert not any(r["total"] for r in table[:-1]) and len(table) == len(EXAMPLE_UNITS) + 1
+    canakkale = next(r for r in table if r["name"] == "Çanakkale Şube")
+    assert (canakkale["members"], canakkale["first"], canakkale["whole_quotas"], canakkale["remainder"],
+            canakkale["remainder_seat"], canakkale["seats"], canakkale["list_size"]) == (1130, 1, 10, "0.9025", 1, 12, 24)
+    assert (table[-1]["members"], table[-1]["first"], table[-1]["whole_quotas"], table[-1]["remainder_seat"],
+            table[-1]["seats"]) == (19900, 8, 188, 4, 200)
+    assert "DELEGE DAĞILIM TUTANAĞI" in out["allocation_record"] and "Toplam" in out["allocation_record"]
+    assert out["table_csv"].splitlines()[0] == "Birim;Tür;Üye;İlk delege;Tam kota;Artık;Artıktan delege;Toplam delege;Liste;Not"
+    assert out["table_csv"].splitlines()[-1] == "Toplam;;19900;8;188;;4;200;395;"
+
+
+def test_lot_drawn_by_hand():
+    r = run(seats=5, units=tied_units(), lot_winners="ÇORUM\nIğdır", election_name="2027 Olağan Genel Kurulu")["result"]
+    assert r["seats"] == {"Şırnak": 1, "Çorum": 2, "Iğdır": 2} and r["unassigned_seats"] == 0
+    assert r["lot"] == {"tied": ["Çorum", "Iğdır", "Şırnak"], "seats": 2, "winners": ["Çorum", "Iğdır"], "seed": None}
+    assert "elle çekildi" in r["lot_record"] and "2027 Olağan Genel Kurulu" in r["lot_record"]
+    assert "Kurayı kaybeden(ler): Şırnak" in r["lot_record"] and "İmza:" in r["lot_record"]
+    assert r["lot_text"].startswith("Son 2 delegelik için eşit durumdakiler: Çorum, Iğdır, Şırnak.")
+    assert [row["note"] for row in r["table"]] == ["kura kaybetti", "kura kazandı", "kura kazandı", ""]
+
+
+@pytest.mark.parametrize("hand,words", [
+    (["Çorum"], "2 ad yazılmalı, 1 yazılmış"),
+    (["Çorum", "Ankara"], "kuradaki adlardan biri değil"),
+    (["Çorum", "çorum"], "iki kez"),
+])
+def test_lot_by_hand_is_checked(hand, words):
+    with pytest.raises(calc.InputError) as exc:
+        run(seats=5, units=tied_units(), lot_winners=hand)
+    assert exc.value.field == "lot_winners" and words in exc.value.message
+
+
+def test_lot_by_hand_without_a_tie_or_with_a_seed_is_refused():
+    with pytest.raises(calc.InputError) as exc:
+        run(units=EXAMPLE_UNITS, lot_winners=["İzmir Şube"])
+    assert exc.value.field == "lot_winners" and "kura gerekmiyor" in exc.value.message
+    with pytest.raises(calc.InputError) as exc:
+        run(seats=5, units=tied_units(), lot_winners=["Çorum", "Iğdır"], lot_seed="x")
+    assert exc.value.field == "lot_winners"
+
+
+def test_turkish_header_and_kind_as_written():
+    out = run(seats=10, units="Birim;Üye sayısı;Tür\nA Şube;1.500\nB İl Temsilciliği;300;İl temsilciliği\nC;200;şube")["result"]
+    assert out["seats"] == {"A Şube": 6, "B İl Temsilciliği": 2, "C": 2}
+    assert out["list_size"] == {"A Şube": 12, "B İl Temsilciliği": 2, "C": 4}
+
+
+def test_seats_default_to_the_preset():
+    assert run(units=EXAMPLE_UNITS)["result"]["total_seats"] == 200
+    assert run(units=EXAMPLE_UNITS, seats=150)["steps"][0]["reference"].startswith("Girdi (yönetmelikte 200")
+
+
+def test_cli_csv_and_text_table(cli):
+    units = json.dumps({"seats": 10, "units": [{"name": "A", "members": 500}, {"name": "B", "members": 300},
+                                               {"name": "C", "members": 200}]})
+    res = cli("run", ID, "--format", "csv", stdin=units)
+    assert res.code == 0 and res.out.splitlines() == [
+        "Birim;Tür;Üye;İlk delege;Tam kota;Artık;Artıktan delege;Toplam delege;Liste;Not",
+        "A;şube;500;1;3;0,5000;1;5;10;", "B;şube;300;1;2;0,1000;0;3;6;", "C;şube;200;1;1;0,4000;0;2;4;",
+        "Toplam;;1000;3;6;;1;10;20;"]
+    text = cli("run", ID, "--format", "text", stdin=units).out
+    assert "  Birim   Tür     Üye  İlk delege" in text and "  Toplam        1.000           3" in text
+
+
+def test_broken_json_text_says_json():
+    with pytest.raises(calc.InputError) as exc:
+        run(units='[{"name": "A", "members": 10}')
+    assert exc.value.field == "units" and "JSON olarak okunamadı" in exc.value.message

@@ -42,3 +42,9 @@ def test_present_above_total_is_refused():
     with pytest.raises(calc.InputError) as exc:
         run(delegates=10, present=11)
     assert exc.value.field == "present"
+
+
+def test_csv_without_a_table_prints_main_results(cli):
+    res = cli("run", "election/quorum", "--format", "csv", stdin='{"delegates": 210, "present": 98, "meeting": "first"}')
+    assert res.code == 0 and res.out.splitlines() == ["Sonuç;Değer", "Toplantı yeter sayısı var mı;hayır",
+                                                      "Karar için gereken oy;"]

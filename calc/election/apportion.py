@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .cutoff import top
+
 
 @dataclass(frozen=True)
 class Apportionment:
@@ -49,22 +51,11 @@ def largest_remainder(members: dict[str, int], total_seats: int, minimum: int = 
     for n in names:
         seats[n] += whole[n]
     by_remainder = left - sum(whole.values())             # < number of units
-    winners: list[str] = []
-    tied: tuple[str, ...] = ()
-    tied_seats = 0
-    if by_remainder:
-        ranked = sorted(names, key=lambda n: remainders[n], reverse=True)
-        cutoff = remainders[ranked[by_remainder - 1]]
-        winners = [n for n in names if remainders[n] > cutoff]
-        at_cutoff = [n for n in names if remainders[n] == cutoff]
-        need = by_remainder - len(winners)
-        if len(at_cutoff) == need:
-            winners += at_cutoff
-        else:
-            tied, tied_seats = tuple(at_cutoff), need
-        for n in winners:
-            seats[n] += 1
-    return Apportionment(seats, minimum, left, quota, shares, whole, remainders, tuple(winners), tied, tied_seats)
+    cut = top(remainders, by_remainder)
+    for n in cut.winners:
+        seats[n] += 1
+    winners, tied, tied_seats = cut.winners, cut.tied, cut.tied_places
+    return Apportionment(seats, minimum, left, quota, shares, whole, remainders, winners, tied, tied_seats)
 
 
 def assign_lot(result: Apportionment, winners) -> dict[str, int]:

@@ -62,8 +62,9 @@ def unit_field(name: str, label: str, *, with_kind: bool = False, min_items: int
         items.append(Field("kind", "choice", "Tür", default="sube",
                            choices=(("sube", "Şube"), ("il_temsilciligi", "İl temsilciliği"))))
     return Field(name, "list", label, required=min_items > 0, items=tuple(items), min_items=min_items, multiline=True,
-                 help=help or "Her satır bir birim: ad ve üye sayısı. Tablodan yapıştırabilirsiniz: "
-                               "başlık satırı “name;members”, sonra “Merkez Şube;1.250” gibi satırlar.")
+                 help=help or ("Her satır bir birim: ad ve üye sayısı" + (" ve türü (Şube ya da İl temsilciliği; "
+                               "yazılmazsa şube)" if with_kind else "") + ". Tablodan kendi başlık satırınızla "
+                               "yapıştırabilirsiniz, örneğin “Birim;Üye sayısı”, sonra “Merkez Şube;1.250” gibi satırlar."))
 
 
 def check_units(units: list[dict], field: str, label: str) -> dict[str, int]:
@@ -125,6 +126,48 @@ def explain_apportionment(ex, result: Apportionment, members: dict[str, int], re
                    reference_c + "; eşitlikte kura", "text")
 
 
+def lot_winners_field(what: str = "delegelik") -> Field:
+    return Field("lot_winners", "list", "Kura sonucu: kurulun elle çektiği adlar (isteğe bağlı)", multiline=True,
+                 items=(Field("name", "text", "Ad", required=True),),
+                 help=f"Kura torbadan elle çekildiyse kazananlar, her satıra bir ad: yalnız eşit durumdakiler "
+                      f"arasından, kura ile belirlenecek {what} sayısı kadar. Doluysa kura tohumu boş kalır.")
+
+
+def record_fields() -> tuple[Field, Field]:
+    """What a printed record (tutanak) names besides the numbers: the election and its date."""
+    return (Field("election_name", "text", "Seçimin adı (tutanak için, isteğe bağlı)",
+                  help="Örneğin “Merkez Şube 5. Olağan Genel Kurulu, 1 No'lu sandık”. Tutanakların başlığına yazılır."),
+            Field("election_date", "date", "Seçim tarihi (tutanak için, isteğe bağlı)",
+                  help="Boş bırakılırsa tutanakta tarih yeri elle doldurulmak üzere boş kalır."))
+
+
+def hand_drawn(v: dict) -> list[str]:
+    """The names of `lot_winners`; refused together with a seed (a lot is drawn one way)."""
+    names = [" ".join(row["name"].split()) for row in v.get("lot_winners") or []]
+    seen: set[str] = set()
+    for name in names:
+        if tr_lower(name) in seen:
+            raise InputError("lot_winners", f"“Kura sonucu”: “{name}” iki kez yazılmış; her ad bir kez yazılır")
+        seen.add(tr_lower(name))
+    if names and v.get("lot_seed"):
+        raise InputError("lot_winners", "“Kura sonucu”: kura ya elle çekilir ya tohumla; elle çekildiyse “Kura tohumu” "
+                                        "alanını boş bırakın")
+    return names
+
+
+def no_lot_needed(names: list[str]) -> None:
+    if names:
+        raise InputError("lot_winners", "“Kura sonucu”: eşitlik yok, kura gerekmiyor; bu alanı boş bırakın")
+
+
+def lot_step(ex, drawn: lot.Lot, reference: str) -> None:
+    """The step that records how a lot was decided."""
+    if drawn.method == "hand":
+        ex.add("Kura (kurul elle çekti) kazananı", ", ".join(drawn.winners), reference + "; " + lot.HAND, "text")
+    elif drawn.method == "seed":
+        ex.add(f"Kura (tohum “{drawn.drawn.seed}”) kazananı", ", ".join(drawn.winners), reference + "; " + lot.PROCEDURE, "text")
+
+
 @dataclass(frozen=True)
 class Settled:
     """Seats once a tie for the last seats is settled: by a drawn lot, or left unassigned and reported."""
@@ -133,20 +176,64 @@ class Settled:
     lot: dict | None
     record: str | None
     unassigned: int
+    drawn: lot.Lot | None = None
+    text: str | None = None
 
 
-def settle_ties(result: Apportionment, seed: str | None, subject: str, reference: str, ex) -> Settled:
-    """md.36/c, md.20: a tie for the last seats is decided by lot. With a seed the lot is drawn reproducibly;
-    without one nobody gets those seats and the result says so: the engine never invents a winner."""
+def settle_ties(result: Apportionment, v: dict, subject: str, reference: str, ex, *, heading=(),
+                signatures=("Başkan", "Üye", "Üye")) -> Settled:
+    """md.36/c, md.12: a tie for the last seats is decided by lot: the names the committee drew by hand
+    (`lot_winners`), or a reproducible draw from `lot_seed`; without either nobody gets those seats and the
+    result says so: the engine never invents a winner."""
+    hand = hand_drawn(v)
     if not result.tied:
+        no_lot_needed(hand)
         return Settled(dict(result.seats), None, None, 0)
-    drawn = lot.draw(seed, result.tied, result.tied_seats) if seed else None
-    lot_obj = lot.lot_result(result.tied, result.tied_seats, drawn)
-    record = lot.record_text(subject, result.tied, result.tied_seats, drawn, reference)
-    if drawn:
-        ex.add(f"Kura (tohum “{drawn.seed}”) kazananı", ", ".join(drawn.winners), reference + "; " + lot.PROCEDURE, "text")
-        return Settled(assign_lot(result, drawn.winners), lot_obj, record, 0)
-    ex.warn(f"Son {result.tied_seats} delegelik için artıkları eşit olanlar var ({', '.join(lot_obj['tied'])}). "
-            "Yönetmelik bu durumda kura öngörür: kura çekilmeden bu delegelikler kimseye yazılmadı. "
-            "Kurulun belirlediği tohumu “Kura tohumu” alanına girin.")
-    return Settled(dict(result.seats), lot_obj, record, result.tied_seats)
+    drawn = lot.decide(result.tied, result.tied_seats, v["lot_seed"], hand)
+    record = lot.lot_record(drawn, subject, reference, "delegelik", heading, signatures)
+    text = lot.summary(drawn, "delegelik")
+    if not drawn.open:
+        lot_step(ex, drawn, reference)
+        return Settled(assign_lot(result, drawn.winners), drawn.as_json(), record, 0, drawn, text)
+    ex.warn(f"Son {result.tied_seats} delegelik için artıkları eşit olanlar var ({', '.join(drawn.tied)}). "
+            "Yönetmelik bu durumda kura öngörür: kura çekilmeden bu delegelikler kimseye yazılmadı. Kurul kurayı "
+            "elle çektiyse kazananları “Kura sonucu” alanına yazın ya da kurulun belirlediği tohumu “Kura tohumu” "
+            "alanına girin.")
+    return Settled(dict(result.seats), drawn.as_json(), record, result.tied_seats, drawn, text)
+
+
+def allocation_rows(result: Apportionment, members: dict[str, int], seats: dict[str, int], settled: Settled) -> list[dict]:
+    """One row per unit: members, first seats, whole quotas, remainder (4 places, display only), the remainder
+    seat (0 or 1), seats, and a note on any lot; a total row last (`total` true)."""
+    tied = settled.drawn.tied if settled.drawn else ()
+    won = settled.drawn.winners if settled.drawn else ()
+    rows = []
+    for n in members:
+        note = ""
+        if n in tied:
+            note = "kura kazandı" if n in won else ("kura bekliyor" if settled.drawn.open else "kura kaybetti")
+        rows.append({"name": n, "members": members[n], "first": result.minimum,
+                     "whole_quotas": result.whole.get(n, 0),
+                     "remainder": approx(result.remainders[n]) if result.remainders else None,
+                     "remainder_seat": int(n in result.remainder_winners or n in won),
+                     "seats": seats[n], "note": note, "total": False})
+    return rows
+
+
+def total_row(rows: list[dict], keys: tuple[str, ...], note: str = "") -> dict:
+    """The total of `keys` over the unit rows, named “Toplam”."""
+    out = {k: None for k in rows[0]} if rows else {}
+    out.update({k: sum(r[k] for r in rows) for k in keys})
+    out.update({"name": "Toplam", "note": note, "total": True})
+    return out
+
+
+def default_rule(key: str) -> dict:
+    """The default preset's record in the newest table (for declarations: help texts, references)."""
+    return params.periods(SET)[-1][key][DEFAULT_PRESET]
+
+
+def rule_refs(key: str, *fields: str) -> tuple[str, ...]:
+    """The articles a calculator applies, as the default preset's data cites them (for its declaration)."""
+    rec = default_rule(key)
+    return tuple(dict.fromkeys(rec[f] for f in fields))

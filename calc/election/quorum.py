@@ -1,21 +1,19 @@
 """election/quorum: meeting and decision quorums of a general assembly, and the signatures a request
-or a nomination needs (BAK-SEN Seçim Yön. md.25, md.26, md.34)."""
+or a nomination needs (the preset's articles; BAK-SEN: md.25, md.26, md.34)."""
 
 from __future__ import annotations
 
 from ..errors import InputError
 from ..fields import Field
 from ..calculator import Calculator, Context, Output
-from .common import SET, at_least, fraction, more_than, preset_field, rule
+from .common import SET, at_least, fraction, more_than, preset_field, rule, rule_refs
 
-REF_25 = "BAK-SEN Seçim Yön. md.25"
-REF_26 = "BAK-SEN Seçim Yön. md.26"
-REF_34 = "BAK-SEN Seçim Yön. md.34"
 
 
 def compute(v: dict, ctx: Context) -> dict:
     ex = ctx.explain
     r = rule(ctx, "quorum", v["preset"])
+    REF_25, REF_26, REF_34 = r["ref_meeting"], r["ref_decision"], r["ref_nomination"]
     n = v["delegates"]
     ex.add("Genel kurul delege (üye) tamsayısı", n, "Girdi", "integer")
     first = more_than(n, fraction(r["first_meeting"]))
@@ -62,7 +60,8 @@ CALCULATOR = Calculator(
     id="election/quorum",
     title="Genel kurul yeter sayıları",
     description=(
-        "Genel kurulun toplanması ve karar alması için gereken sayılar (BAK-SEN Seçim Yön. md.25–26, md.34): birinci "
+        "Genel kurulun toplanması ve karar alması için gereken sayılar; oranlar, süreler ve maddeler seçilen "
+        "sendikanın seçim yönetmeliğinden gelir, her adımda maddesi yazılır. Varsayılan ön ayarda: birinci "
         "toplantıda delege tamsayısının salt çoğunluğu, olmazsa 15 gün içindeki ikinci toplantıda en az üçte biri; "
         "kararlar katılanların salt çoğunluğuyla, ama hiçbir zaman tamsayının dörtte birinden az oyla alınamaz; "
         "delegelerin beşte birinin yazılı isteğiyle 60 gün içinde olağanüstü genel kurul; beşte biri aday "
@@ -71,7 +70,7 @@ CALCULATOR = Calculator(
         "toplantıda hazır bulunan delegelerdir, oy kullanmayan da sayılır."
     ),
     inputs=(
-        Field("delegates", "integer", "Delege (üye) tamsayısı", default=210, required=True, min=1, max=1_000_000),
+        Field("delegates", "integer", "Delege (üye) tamsayısı", required=True, min=1, max=1_000_000),
         Field("present", "integer", "Toplantıya katılan (isteğe bağlı)", min=0, max=1_000_000),
         Field("meeting", "choice", "Toplantı", default="first",
               choices=(("first", "Birinci toplantı"), ("second", "İkinci toplantı"))),
@@ -88,6 +87,6 @@ CALCULATOR = Calculator(
     ),
     compute=compute,
     parameter_set=SET,
-    references=("BAK-SEN Seçim Yön. md.25", "md.26", "md.34"),
+    references=rule_refs("quorum", "ref_meeting", "ref_decision", "ref_nomination"),
     example={"delegates": 210, "present": 98, "meeting": "first"},
 )
