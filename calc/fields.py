@@ -15,6 +15,7 @@ from .dates import parse_iso_date
 from .errors import InputError
 from .explain import json_value
 from .numbers import NumberFormatError, format_number, parse_number
+from .text import tr_lower
 
 _THOUSANDS_ONLY = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")
 
@@ -149,6 +150,7 @@ def _convert(field: Field, raw, path: str):
         _fail(path, field.label, f"evet ya da hayır olmalı, “{raw}” yazılmış")
     if t == "choice":
         allowed = [v for v, _ in field.choices]
+        raw = _choice_by_label(field, raw)
         if raw not in allowed:
             _fail(path, field.label, f"“{raw}” seçeneklerden biri değil; seçenekler: {', '.join(allowed)}")
         return raw
@@ -162,6 +164,19 @@ def _convert(field: Field, raw, path: str):
     if t == "list":
         return _to_list(field, raw, path)
     raise AssertionError(t)
+
+
+def _choice_by_label(field: Field, raw):
+    """A choice typed as people write it in a pasted row: its Turkish label (case-insensitive, the part
+    before a parenthesis is enough: “yıllık izin” for “Yıllık izin (657 DMK md.102)”), else `raw` unchanged."""
+    if not isinstance(raw, str) or raw in (v for v, _ in field.choices):
+        return raw
+    typed = " ".join(tr_lower(raw).split())
+    for value, label in field.choices:
+        full = " ".join(tr_lower(label).split())
+        if typed and typed in (full, full.split(" (")[0].strip()):
+            return value
+    return raw
 
 
 def _to_decimal(field: Field, raw, path: str) -> Decimal:

@@ -15,6 +15,7 @@ from ..money import truncate2
 from ..params import ParameterTable
 from ..calculator import Calculator, Context, Output
 
+from .absences import ABSENCES, MONTH, resolve_days
 from .performance_common import SET, fail, num
 
 REF_ACGK = "Ek Ödeme Yön., AÇGK tanımı: (dönemdeki gün − çalışılmayan gün) / dönemdeki gün"
@@ -51,6 +52,7 @@ HALF_DAY_NURSING = Field("half_day_nursing_hours", "decimal", "Yarım gün çal�
                          help="Boş bırakılırsa 657 DMK md.104/D'deki ilk altı ay süresi (3 saat); ikinci altı ayda 1,5.")
 STAFF_GROUP = Field("staff_group", "choice", "Personel grubu", default="general", choices=STAFF_GROUPS)
 
+DATE_FIELDS = (MONTH, ABSENCES)
 ACTIVE_DAYS_FIELDS = (MONTH_DAYS, ANNUAL_LEAVE, PROTECTED_USED, OTHER_ABSENT, NURSING_LEAVE,
                       HALF_DAY_DAYS, HALF_DAY_HOURS, HALF_DAY_NURSING, STAFF_GROUP)
 
@@ -105,7 +107,7 @@ def count_active_days(v: dict, t: ParameterTable, ex: Explanation, extra_absent:
     """AÇGK = counted days / days of the month, truncated to two decimals (Ek Ödeme Yön.)."""
     check_days(v, t, extra_absent)
     month = v["month_days"]
-    ex.add("Ayın gün sayısı", month, REF_ACGK, "days")
+    ex.add("Ayın gün sayısı" + (" (takvimden)" if v.get("month") else ""), month, REF_ACGK, "days")
 
     # Yıllık izin: ayda en çok 5, yılda en çok 12 gün çalışılmış sayılır (Bakanlık rehberi).
     leave = v["annual_leave_days"]
@@ -165,8 +167,14 @@ def count_active_days(v: dict, t: ParameterTable, ex: Explanation, extra_absent:
 
 def compute(v: dict, ctx: Context) -> dict:
     t = ctx.table(SET)
+    v = resolve_days(v, t, ctx.explain)
     a = count_active_days(v, t, ctx.explain)
-    return {"coefficient": a.coefficient, "counted_days": a.counted_days, "absent_days": a.absent_days,
+    reports = v.get("report_days_from_dates", 0)
+    if reports:
+        ctx.explain.add("Rapor günleri", f"{reports} gün: AÇGK'yı düşürmez; performans kısmından günlük tutar olarak düşülür "
+                        "(rapor kesintisi ve aylık tahmin hesaplayıcıları)", t.ref("sick_report_rule"))
+    return {"report_days": reports,
+            "coefficient": a.coefficient, "counted_days": a.counted_days, "absent_days": a.absent_days,
             "protected_leave_days": a.protected_days, "unprotected_leave_days": a.unprotected_leave_days,
             "protected_leave_left_this_year": a.protected_left_this_year,
             "half_day_unworked_hours": a.half_day_unworked_hours, "half_day_unworked_days": a.half_day_unworked_days}
@@ -183,7 +191,7 @@ CALCULATOR = Calculator(
         "izni saatinin toplamı (4 + 3 = 7) sayılır; eksik kalan saatler 8 saatlik güne çevrilip düşülür. Bu kurallar "
         "sendikanın aktardığı Bakanlık rehberine dayanır; yönetmelik metni doğrulanamadı."
     ),
-    inputs=ACTIVE_DAYS_FIELDS,
+    inputs=DATE_FIELDS + ACTIVE_DAYS_FIELDS,
     outputs=(
         Output("coefficient", "Aktif çalışılan gün katsayısı", "decimal", main=True),
         Output("counted_days", "Çalışılmış sayılan gün", "days", main=True),
@@ -191,6 +199,7 @@ CALCULATOR = Calculator(
         Output("unprotected_leave_days", "Çalışılmamış sayılan izin günü", "days"),
         Output("protected_leave_left_this_year", "Bu yıl çalışılmış sayılabilecek kalan izin", "days"),
         Output("half_day_unworked_days", "Yarım gün çalışmadan düşülen gün", "days"),
+        Output("report_days", "Rapor günleri (AÇGK'ya girmez)", "days"),
     ),
     compute=compute,
     parameter_set=SET,
