@@ -188,7 +188,9 @@ CALCULATOR = Calculator(
         "ayın gün sayısı, virgülden sonra iki hane (kalan atılır). Yıllık izin ayda en çok 5, yılda en çok 12 gün "
         "çalışılmış sayılır; bu ay korunan gün = en küçüğü (5, bu ayki izin, 12 − bu yıl kullanılan). Süt izni "
         "çalışılmamış gün sayılmaz. Doğum sonrası yarım gün çalışmada (657 DMK md.104/F) gün, çalışılan saat ile süt "
-        "izni saatinin toplamı (4 + 3 = 7) sayılır; eksik kalan saatler 8 saatlik güne çevrilip düşülür. Bu kurallar "
+        "izni saatinin toplamı (4 + 3 = 7) sayılır; eksik kalan saatler 8 saatlik güne çevrilip düşülür. İzin ve raporlar "
+        "tarih olarak da girilebilir: aya bölünür, 12 günlük yıllık hak yıl içinde tarih sırasıyla harcanır; izin, rapor ve "
+        "diğer günler takvim günüyle, yarım gün çalışma ve süt izni iş günüyle (pazartesi–cuma) sayılır. Bu kurallar "
         "sendikanın aktardığı Bakanlık rehberine dayanır; yönetmelik metni doğrulanamadı."
     ),
     inputs=DATE_FIELDS + ACTIVE_DAYS_FIELDS,
@@ -204,5 +206,5 @@ CALCULATOR = Calculator(
     compute=compute,
     parameter_set=SET,
     references=("Ek Ödeme Yön. (AÇGK)", "209 s.K. md.5", "663 KHK md.42", "657 DMK md.104/D, /F"),
-    example={"month_days": 30, "annual_leave_days": 12, "protected_leave_used_this_year": 0, "other_absent_days": 0},
+    example={"month": "2026-09", "absences": [{"from": "2026-09-07", "to": "2026-09-18", "kind": "annual_leave"}]},
 )
