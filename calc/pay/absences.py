@@ -29,7 +29,7 @@ KINDS = (
     ("nursing_leave", "Süt izni (657 DMK md.104/D)"),
     ("sick_report", "Rapor (hastalık izni)"),
     ("half_day", "Yarım gün çalışma (657 DMK md.104/F)"),
-    ("other", "Diğer çalışılmayan gün (ücretsiz izin, mazeret izni…)"),
+    ("other", "Diğer (ücretsiz izin, mazeret izni ve benzeri çalışılmayan gün)"),
 )
 KIND_LABEL = dict(KINDS)
 FULL_DAY = ("annual_leave", "sick_report", "other")      # the member is away the whole day

@@ -106,6 +106,7 @@ def count_active_days(v: dict, t: ParameterTable, ex: Explanation, extra_absent:
                       extra_label: str = "") -> ActiveDays:
     """AÇGK = counted days / days of the month, truncated to two decimals (Ek Ödeme Yön.)."""
     check_days(v, t, extra_absent)
+    source = "Girdi (tarihlerden sayıldı)" if v.get("absences") else "Girdi"
     month = v["month_days"]
     ex.add("Ayın gün sayısı" + (" (takvimden)" if v.get("month") else ""), month, REF_ACGK, "days")
 
@@ -115,7 +116,7 @@ def count_active_days(v: dict, t: ParameterTable, ex: Explanation, extra_absent:
     protected = min(t["protected_leave_per_month"], leave, left_this_year)
     unprotected = leave - protected
     if leave:
-        ex.add("Bu ay kullanılan yıllık izin", leave, "Girdi", "days")
+        ex.add("Bu ay kullanılan yıllık izin", leave, source, "days")
         ex.add(f"Bu yıl çalışılmış sayılabilecek kalan izin günü ({t['protected_leave_per_year']} − "
                f"{v['protected_leave_used_this_year']})", left_this_year, t.ref("protected_leave_per_year"), "days")
         ex.add(f"Çalışılmış sayılan izin günü: en küçüğü (ayda {t['protected_leave_per_month']}, bu ayki izin {leave}, "
@@ -151,9 +152,9 @@ def count_active_days(v: dict, t: ParameterTable, ex: Explanation, extra_absent:
         ex.add(f"Güne çevrilmesi ({num(hours_unworked)} saat ÷ {num(daily)} saat)", days_unworked, t.ref("daily_working_hours"), "days")
 
     if v["other_absent_days"]:
-        ex.add("Diğer çalışılmayan günler", v["other_absent_days"], "Girdi", "days")
+        ex.add("Diğer çalışılmayan günler", v["other_absent_days"], source, "days")
     if extra_absent:
-        ex.add(extra_label or "Rapor günleri", extra_absent, "Girdi", "days")
+        ex.add(extra_label or "Rapor günleri", extra_absent, source, "days")
     absent = unprotected + v["other_absent_days"] + extra_absent + days_unworked
     counted = month - absent
     ex.add(f"Çalışılmış sayılan gün ({month} − {num(absent)})", counted, REF_ACGK, "days")
@@ -206,5 +207,5 @@ CALCULATOR = Calculator(
     compute=compute,
     parameter_set=SET,
     references=("Ek Ödeme Yön. (AÇGK)", "209 s.K. md.5", "663 KHK md.42", "657 DMK md.104/D, /F"),
-    example={"month": "2026-09", "absences": [{"from": "2026-09-07", "to": "2026-09-18", "kind": "annual_leave"}]},
+    example={"month": "2026-09", "absences": "2026-09-07;2026-09-18;yıllık izin"},
 )

@@ -212,7 +212,7 @@ CALCULATOR = Calculator(
              "extra_payment_rate": "48", "spouse_not_working": True, "children_under_6": 1, "children_over_6": 1,
              "union_member": True, "union_dues": "250",
              "on_call_group": "lisans", "hours_normal": 48, "hours_normal_night": 40, "hours_risky": 24,
-             "absences": [{"from": "2026-07-13", "to": "2026-07-24", "kind": "annual_leave"}],
+             "absences": "2026-07-13;2026-07-24;yıllık izin",
              "formula": "other_staff", "facility_average": "8000", "unit_title_coefficient": "0.55",
              "point_value": "3.5", "performance_title": "diger_riskli_birim"},
 )

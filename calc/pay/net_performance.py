@@ -13,7 +13,9 @@ from ..fields import Field
 from ..money import kurus
 from ..params import ParameterTable
 from ..calculator import Calculator, Context, Output
-from .performance_common import SET, add_points, num, tidy
+from .absences import resolve_days
+from .active_days import ACTIVE_DAYS_FIELDS, DATE_FIELDS, STAFF_GROUP, count_active_days
+from .performance_common import SET, add_points, fail, num, tidy
 
 REF_MD10 = "Ek Ödeme Yön. md.10 (a/l)"
 
@@ -37,7 +39,8 @@ UNIT_TITLE = Field("unit_title_coefficient", "decimal", "Kadro-unvan / birim kat
                                   "acil servis 1,40). Katsayı tablosu yönetmelik ekindedir; 0–10 sınırı yalnız yazım "
                                   "hatalarını yakalar.")
 ACGK = Field("active_days_coefficient", "decimal", "Aktif çalışılan gün katsayısı (AÇGK)", default=1, min=0, max=1,
-             places=2, help="0 ile 1 arasında, iki haneli; 'Aktif çalışılan gün katsayısı' hesaplayıcısı bulur.")
+             places=2, help="0 ile 1 arasında, iki haneli; 'Aktif çalışılan gün katsayısı' hesaplayıcısı bulur. Ayı ve "
+                            "izin/rapor tarihlerinizi aşağıya yazarsanız boş bırakın: AÇGK onlardan hesaplanır.")
 SCIENCE = Field("science_points", "decimal", "Bilimsel çalışma destek puanı", default=0, min=0, max=POINT_LIMIT, unit="puan")
 PHYSICIAN_POINTS = Field("physician_points", "decimal", "Hekimin muayene ve girişimsel işlem puanı", default=0, min=0,
                          max=POINT_LIMIT, unit="puan",
@@ -136,10 +139,21 @@ def score(v: dict, acgk: Decimal, t: ParameterTable, ex: Explanation) -> Decimal
     return dentist_score(v, mode, acgk, t, ex)
 
 
+def active_days_coefficient(v: dict, t: ParameterTable, ex: Explanation) -> Decimal:
+    """AÇGK as typed, or from the dated absences by the pay/active-days rule (the same function, its steps shown)."""
+    if not v["absences"]:
+        ex.add("Aktif çalışılan gün katsayısı (AÇGK)", v["active_days_coefficient"], "Girdi; Ek Ödeme Yön. (AÇGK)", "decimal")
+        return v["active_days_coefficient"]
+    if v["active_days_coefficient"] != 1:
+        fail(ACGK.name, ACGK.label, "izin ve rapor tarihleri girildiğinde AÇGK onlardan hesaplanır; ikisinden birini "
+                                    "girin (AÇGK'yı boş bırakın ya da tarihleri silin)")
+    days = {f.name: f.default for f in ACTIVE_DAYS_FIELDS} | {k: v[k] for k in ("month", "absences", "staff_group")}
+    return count_active_days(resolve_days(days, t, ex), t, ex).coefficient
+
+
 def compute(v: dict, ctx: Context) -> dict:
     t = ctx.table(SET)
-    acgk = v["active_days_coefficient"]
-    ctx.explain.add("Aktif çalışılan gün katsayısı (AÇGK)", acgk, "Girdi; Ek Ödeme Yön. (AÇGK)", "decimal")
+    acgk = active_days_coefficient(v, t, ctx.explain)
     total = score(v, acgk, t, ctx.explain)
     if total < 0:
         ctx.explain.warn("Net performans puanı negatif çıktı: bu ay performans ödemesi doğmaz (sabit ek ödeme etkilenmez).")
@@ -167,10 +181,12 @@ CALCULATOR = Calculator(
         "'sıfır say' seçeneği diğer okumayı uygular. Diş tabibi (ADSM/ADSH dışında): tesis ortalaması × katsayı × AÇGK "
         "ile kendi puanı × katsayı hesaplanır, yüksek olanı alınır. ADSM/ADSH'den ödenip E2/E3 entegre hastanede "
         "çalışan diş tabibi: kendi puanı × 1,30, karşılaştırma yok. Puan değeri yazılırsa puan TL'ye çevrilir (tavan, "
-        "sabit kısmın mahsubu ve vergiler aylık tahmin hesaplayıcısında). Ağırlıklar ve katsayılar sendikanın aktardığı Bakanlık "
+        "sabit kısmın mahsubu ve vergiler aylık tahmin hesaplayıcısında). Ay ve izin/rapor tarihleri yazılırsa AÇGK, aktif "
+        "gün hesaplayıcısının kuralıyla onlardan hesaplanır. Ağırlıklar ve katsayılar sendikanın aktardığı Bakanlık "
         "rehberinden; yönetmelik metni doğrulanamadı."
     ),
-    inputs=POINT_FIELDS[:3] + (ACGK,) + POINT_FIELDS[3:] + (DENTIST_MODE, NEGATIVE_RULE, POINT_VALUE),
+    inputs=POINT_FIELDS[:3] + (ACGK,) + DATE_FIELDS + (STAFF_GROUP,) + POINT_FIELDS[3:] + (DENTIST_MODE, NEGATIVE_RULE,
+                                                                                         POINT_VALUE),
     outputs=(Output("net_performance_points", "Net performans puanı", "points", main=True),
              Output("net_performance_amount", "Puan × puan değeri (brüt TL)", "money", main=True)),
     compute=compute,

@@ -365,8 +365,7 @@ CALCULATOR = Calculator(
     compute=compute,
     parameter_set=SET,
     references=("209 s.K. md.5/2", "209 s.K. ek md.3", "375 KHK ek 9", "Ek Ödeme Yön. md.10 (a/l)", "657 DMK md.104"),
-    example={"month": "2026-09", "absences": [{"from": "2026-09-07", "to": "2026-09-18", "kind": "annual_leave"},
-                                               {"from": "2026-09-21", "to": "2026-09-23", "kind": "sick_report"}],
+    example={"month": "2026-09", "absences": "2026-09-07;2026-09-18;yıllık izin\n2026-09-21;2026-09-23;rapor",
              "formula": "other_staff", "facility_average": "8000", "unit_title_coefficient": "0.55",
              "point_value": "1", "title": "diger_riskli_birim", "ceiling_base": "45000", "fixed_payment": "1580"},
 )
