@@ -117,6 +117,14 @@ def test_unit_coefficient_needed_with_a_point_value():
     assert "“Kadro-unvan / birim katsayısı”" in e.value.message
 
 
+def test_performance_title_has_no_default():
+    inputs = dict(month_total.CALCULATOR.example)
+    del inputs["performance_title"]
+    with pytest.raises(InputError) as e:
+        run("pay/month-total", inputs)
+    assert e.value.field == "performance_title" and "“Döner sermaye unvanı (tavan oranı için)”" in e.value.message
+
+
 def test_month_is_required():
     with pytest.raises(InputError) as e:
         run("pay/month-total", {**PERSON})

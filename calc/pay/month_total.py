@@ -41,6 +41,9 @@ def _own(part: str, f: Field) -> Field:
     new = RENAMED.get((part, f.name))
     if new is None:
         return replace(f, required=False) if f.name in OPTIONAL_HERE else f
+    if new.name == "performance_title":  # no default: the salary's title does not say which tavan applies
+        return replace(f, name=new.name, label=new.label, default="", choices=(("", "— seçin —"),) + f.choices,
+                       help=f.help + " Döner sermaye için seçilmesi zorunludur.")
     return replace(f, name=new.name, label=new.label)
 
 
@@ -93,9 +96,10 @@ def performance_part(v: dict, slip, stamp_left: Decimal, tax_table, ctx: Context
     if pv["point_value"] is None:
         section(ex, "3. Döner sermaye", "puan değeri girilmedi: döner sermaye eklenmedi", "209 s.K. md.5")
         return None, None
-    if pv["unit_title_coefficient"] is None:
-        label = next(f.label for f in PERFORMANCE_FIELDS if f.name == "unit_title_coefficient")
-        raise InputError("unit_title_coefficient", f"“{label}”: döner sermaye için zorunlu, boş bırakılamaz")
+    for name in ("unit_title_coefficient", "performance_title"):
+        if v[name] in (None, ""):
+            label = next(f.label for f in PERFORMANCE_FIELDS if f.name == name)
+            raise InputError(name, f"“{label}”: döner sermaye için zorunlu, boş bırakılamaz (puan değeri yazıldı)")
     section(ex, "3. Döner sermaye", "aylık tahmin hesaplayıcısının adımları; tavan matrahı ve sabit kısım maaş bordrosundan",
             "pay/performance-month: 209 s.K. md.5 ve ek md.3; Ek Ödeme Yön.")
     t = ctx.table(pm.SET)
@@ -135,9 +139,8 @@ def compute(v: dict, ctx: Context) -> dict:
     ctx.use(tax_table)
     slip = salary_part(v, year, month, ex)
     if slip.carried_estimated and month > 1:
-        ex.warn("Önceki ayların tahmini matrahına yalnız maaş girdi; o ayların döner sermaye ödemeleri de matraha "
-                "eklenmişti. Gerçek dilim için bordronuzdaki kümülatif matrahı “Önceki aylardan devreden kümülatif vergi "
-                "matrahı” alanına yazın.")
+        ex.warn("Bu tahmine önceki ayların nöbet ve döner sermaye ödemeleri girmedi; gerçek vergi dilimi daha yüksek "
+                "olabilir.")
 
     stamp_left = slip.remaining_stamp_exemption
     oc = on_call_part(v, stamp_left, ctx)
@@ -200,7 +203,7 @@ CALCULATOR = Calculator(
         Output("cumulative_base_after", "Kümülatif gelir vergisi matrahı (bu ay dâhil)", "money"),
         Output("remaining_income_tax_exemption", "Kalan asgari ücret gelir vergisi istisnası", "money"),
         Output("table", "Bölüm bölüm", "rows", columns=(("label", "Bölüm", "text"), ("gross", "Brüt", "money"),
-                                                       ("deductions", "Kesinti", "money"), ("net", "Net", "money"))),
+                                                       ("net", "Net", "money"))),
     ),
     compute=compute,
     parameter_set=SALARY_SET,
