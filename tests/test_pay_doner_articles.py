@@ -33,6 +33,8 @@ def test_every_example_runs_and_names_its_month(page, calc_id, inputs):
 
 
 def test_seed_examples_are_on_the_pages_from_dates():
+    if not DOCS.is_dir():
+        pytest.skip("the articles are not part of the wheel (engine suite under Pyodide)")
     found = markers()
     dated = [(p, c, i) for p, c, i in found if i.get("absences")]
     kinds = {(c, row["kind"]) for _, c, i in dated for row in i["absences"]}

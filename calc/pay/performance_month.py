@@ -343,6 +343,10 @@ CALCULATOR = Calculator(
         "değil; ikinci basamakta işlem puanıyla ödenen tabibin korunan izin günleri tesis ortalaması × birim katsayısı "
         "× gün ÷ ayın günü kadar puan alır; tabip dışı personel için tesis ortalaması × katsayı × AÇGK (+ ek puan × "
         "AÇGK) kullanılır. Puan değeri, tavan matrahı ve sabit kısım bordronuza bağlıdır ve girdi olarak istenir. "
+        "Ay yazılırsa izin ve raporlar tarih olarak girilebilir (AÇGK bu sayfada hesaplanır), ayın gün sayısı takvimden, "
+        "en yüksek Devlet memuru aylığı o ayın maaş tablosundan gelir. Sonunda döner sermayeden ödenen tutarın gelir "
+        "vergisi (maaş dâhil kümülatif matrahın üstüne, kalan asgari ücret istisnasıyla), damga vergisi ve neti verilir; "
+        "tabip dışı personelde sabit kısım (375 KHK ek 9) maaş bordrosunda olduğundan vergiye ve nete katılmaz. "
         "Mesai dışı ek oranlar ve özellikli işlemler uygulanmaz. Yönetmelik metni doğrulanamadı."
     ),
     inputs=INPUTS,
