@@ -56,6 +56,7 @@ def test_each_part_is_its_own_calculator_and_they_share_one_base():
                                           "cumulative_base_before": salary["cumulative_base_after"],
                                           "income_tax_exemption_left": salary["remaining_income_tax_exemption"]})["result"]
     assert r["parts"]["performance"] == {"gross": doner["paid_amount"], "net": doner["net"]}
+    assert r["absence_cost_total"] == doner["absence_cost_total"]
     assert D(r["net_total"]) == sum(D(p["net"]) for p in r["parts"].values())
     assert r["table"][-1]["net"] == r["net_total"]
 

@@ -30,6 +30,7 @@ RENAMED = {
 }
 # Inputs this calculator fills itself from the other parts (the month, the exemptions left, the tax base).
 FILLED = {"month", "stamp_exemption_left", "income_tax_exemption_left", "cumulative_base_before"}
+DROPPED = {"month_days"}  # the month is always given here: its length comes from the calendar
 OPTIONAL_HERE = {"point_value", "unit_title_coefficient"}  # no döner sermaye part when the point value is empty
 
 # 209 s.K. md.5/2: aylık (ek gösterge dâhil) + yan ödeme + tazminatlar (makam, temsil, görev, yabancı dil hariç).
@@ -48,7 +49,7 @@ def _own(part: str, f: Field) -> Field:
 
 
 def _part_fields(part: str, fields: tuple[Field, ...]) -> tuple[Field, ...]:
-    return tuple(_own(part, f) for f in fields if f.name not in FILLED)
+    return tuple(_own(part, f) for f in fields if f.name not in FILLED | DROPPED)
 
 
 ON_CALL_FIELDS = _part_fields("on_call", on_call.CALCULATOR.inputs)
@@ -64,7 +65,12 @@ def _values_for(part: str, fields: tuple[Field, ...], v: dict) -> dict:
         if f.name == "month":
             continue
         renamed = RENAMED.get((part, f.name))
-        out[f.name] = v[renamed.name if renamed else f.name] if f.name not in FILLED else None
+        if f.name in FILLED:
+            out[f.name] = None
+        elif f.name in DROPPED:
+            out[f.name] = f.default
+        else:
+            out[f.name] = v[renamed.name if renamed else f.name]
     return out
 
 
@@ -123,7 +129,8 @@ def performance_part(v: dict, slip, stamp_left: Decimal, tax_table, ctx: Context
             ex.warn(f"Sabit kısım için yazdığınız tutar kullanıldı; maaş bordrosundaki 375 KHK ek 9 ek ödemesi {ek9} TL.")
     v2 = pm.prepare(pv, t, ctx)
     result = pm.month_payment(v2, t, ex)
-    result.pop("_compensation_days")
+    costs = pm.absence_costs(v2, t, result.pop("_compensation_days"), result["expected_payment"], ex)
+    result["absence_cost_total"] = sum(costs.values(), Decimal(0))
     ex.money("Kümülatif vergi matrahı: maaş dâhil (nöbetten gelir vergisi kesilmez)", slip.tax.after,
              "GVK md.103: aynı yılın ücretleri tek kümülatif matrahta")
     tax = pm.payment_tax(result["paid_amount"], slip.tax.after, slip.remaining_income_tax_exemption, stamp_left,
@@ -170,6 +177,7 @@ def compute(v: dict, ctx: Context) -> dict:
         "salary_net": slip.net, "on_call_net": parts["on_call"]["net"], "performance_net": parts["performance"]["net"],
         "performance_income_tax": tax.income_tax if tax else zero, "performance_stamp_tax": tax.stamp_tax if tax else zero,
         "active_days_coefficient": perf["active_days_coefficient"] if perf else None,
+        "absence_cost_total": perf["absence_cost_total"] if perf else zero,
         "cumulative_base_after": tax.cumulative_after if tax else slip.tax.after,
         "cumulative_base_estimated": slip.carried_estimated,
         "remaining_income_tax_exemption": gv_left, "remaining_stamp_tax_exemption": dv_left,
@@ -200,6 +208,7 @@ CALCULATOR = Calculator(
         Output("performance_income_tax", "Döner sermayenin gelir vergisi", "money"),
         Output("performance_stamp_tax", "Döner sermayenin damga vergisi", "money"),
         Output("active_days_coefficient", "AÇGK", "decimal"),
+        Output("absence_cost_total", "İzin ve raporların döner sermayeye maliyeti (brüt)", "money"),
         Output("cumulative_base_after", "Kümülatif gelir vergisi matrahı (bu ay dâhil)", "money"),
         Output("remaining_income_tax_exemption", "Kalan asgari ücret gelir vergisi istisnası", "money"),
         Output("table", "Bölüm bölüm", "rows", columns=(("label", "Bölüm", "text"), ("gross", "Brüt", "money"),
