@@ -168,7 +168,7 @@ def _convert(field: Field, raw, path: str):
 
 def _choice_by_label(field: Field, raw):
     """A choice typed as people write it in a pasted row: its Turkish label (case-insensitive, the part
-    before a parenthesis is enough: “yıllık izin” for “Yıllık izin (657 DMK md.102)”), else `raw` unchanged."""
+    before a parenthesis is enough: “süt izni” for “Süt izni (657 DMK md.104/D)”), else `raw` unchanged."""
     if not isinstance(raw, str) or raw in (v for v, _ in field.choices):
         return raw
     typed = " ".join(tr_lower(raw).split())

@@ -190,3 +190,13 @@ def test_a_report_and_leave_on_the_same_day_is_refused_in_the_month_estimate():
                                                                  leave("2026-09-05", "2026-09-06", "sick_report")],
                                 "point_value": "1", "unit_title_coefficient": "1", "title": "diger"})
     assert "2. satır" in e.value.message
+
+
+def test_a_choice_accepts_its_turkish_label_anywhere():
+    from calc.fields import Field, read_value
+    f = Field("kind", "choice", "Tür", choices=(("a", "Işık izni (md.1)"), ("b", "İkinci")))
+    assert read_value(f, "ışık İZNİ", "kind") == "a"        # Turkish case, the part before the parenthesis
+    assert read_value(f, "  ikinci ", "kind") == "b"
+    assert read_value(f, "b", "kind") == "b"
+    with pytest.raises(InputError):
+        read_value(f, "izni", "kind")                       # a part of a label is not a label

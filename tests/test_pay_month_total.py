@@ -194,3 +194,15 @@ def test_net_performance_in_tl():
                                     "extra_points": "300", "point_value": "1.25"})["result"]
     assert D(r["net_performance_points"]) == 20978
     assert r["net_performance_amount"] == "26222.50"                   # 20.978 × 1,25
+
+
+def test_a_month_before_the_first_salary_table_names_the_month_field():
+    from datetime import timedelta
+    before = params.periods("salary")[0].valid_from - timedelta(days=1)     # derived from the data, not a literal
+    with pytest.raises(InputError) as e:
+        performance_month.CALCULATOR.run(UZMAN | {"month": f"{before:%Y-%m}"})
+    assert e.value.field == "month"
+    assert "“Ay (YYYY-AA)”" in e.value.message and "(month)" not in e.value.message
+    with pytest.raises(InputError) as e:
+        run("pay/month-total", {"month": f"{before:%Y-%m}", **PERSON})
+    assert e.value.field == "month" and "(month)" not in e.value.message

@@ -19,8 +19,7 @@ from ..fields import Field
 from ..numbers import format_money
 from . import on_call, performance_month as pm
 from .salary import CALCULATOR as SALARY, payslip
-from .salary_inputs import SET as SALARY_SET, month_field, month_label, parse_month, person_fields, person_from, tables_for, \
-    warn_inputs
+from .salary_inputs import SET as SALARY_SET, month_field, month_label, parse_month, person_fields, person_from, warn_inputs
 
 # Fields that two of the reused calculators name alike get a name of their own here.
 RENAMED = {
@@ -141,7 +140,7 @@ def performance_part(v: dict, slip, stamp_left: Decimal, tax_table, ctx: Context
 def compute(v: dict, ctx: Context) -> dict:
     ex = ctx.explain
     year, month = parse_month(v["month"])
-    table, tax_table = tables_for(year, month)
+    table, tax_table = pm.month_tables(v["month"], "Ay")
     ctx.use(table)
     ctx.use(tax_table)
     slip = salary_part(v, year, month, ex)

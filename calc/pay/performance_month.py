@@ -6,9 +6,8 @@ fixed payment of 209 s.K. md.5 and ek md.3, and the published report rule (sick_
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from .. import params
 from ..explain import Explanation
@@ -23,7 +22,8 @@ from .active_days import ACTIVE_DAYS_FIELDS, DATE_FIELDS, check_days, count_acti
 from .performance_common import SET, add_points, fail, num, tidy
 from .net_performance import (NEGATIVE_RULE, POINT_FIELDS, POINT_VALUE as POINT_VALUE_OPTIONAL, dentist_score, extra_part,
                               facility_based_score, physician_score, points_in_tl)
-from .salary_inputs import TAX_SET, month_label, parse_month, tables_for
+from ..errors import InputError
+from .salary_inputs import TAX_SET, available_periods, month_label, parse_month, tables_for
 from .sick_report import REPORT_DAYS, report_deduction
 
 FORMULAS = (
@@ -132,6 +132,16 @@ def fixed_part(v: dict, rec: dict, t: ParameterTable, ex: Explanation) -> Decima
                     rate["reference"], note="Aylığın tam değeriyle çarpılır, sonuç kuruşa yuvarlanır." if highest != kurus(highest) else "")
 
 
+def month_tables(month_text: str, label: str = MONTH.label) -> tuple[ParameterTable, ParameterTable]:
+    """The salary and income-tax tables of a `YYYY-AA` month; a month outside them names the field by `label`."""
+    year, month = parse_month(month_text)
+    try:
+        return tables_for(year, month)
+    except InputError:
+        raise InputError("month", f"“{label}”: {month_label(year, month)} için maaş ve vergi tablosu yok; "
+                                  f"tablosu olan dönemler: {available_periods()}") from None
+
+
 def highest_salary(v: dict, ex: Explanation):
     """En yüksek Devlet memuru aylığı: the typed amount, else 9500 gösterge × the month's aylık katsayısı (unrounded)."""
     typed = v["highest_civil_servant_salary"]
@@ -140,7 +150,7 @@ def highest_salary(v: dict, ex: Explanation):
             ex.money("En yüksek Devlet memuru aylığı (girilen)", typed, "Girdi; 657 DMK md.43")
         return typed
     year, month = parse_month(v["month"])
-    table, _ = tables_for(year, month)
+    table, _ = month_tables(v["month"])
     g, k = table["highest_civil_servant_indicator"], table["monthly_coefficient"]
     exact = g * k
     ref = f"{table.ref('highest_civil_servant_indicator')}; aylık katsayısı: {table.ref('monthly_coefficient')}"
@@ -264,8 +274,7 @@ def payment_tax(amount: Decimal, before: Decimal, gv_left: Decimal, dv_left: Dec
 def tax_table_for(v: dict, ctx: Context) -> ParameterTable:
     """The income-tax table of the chosen month, else the one in force on the run's date."""
     if v.get("month"):
-        year, month = parse_month(v["month"])
-        return ctx.use(tables_for(year, month)[1])
+        return ctx.use(month_tables(v["month"])[1])
     return ctx.table(TAX_SET)
 
 
@@ -301,8 +310,7 @@ def absence_costs(v: dict, t: ParameterTable, compensation_days: int, actual: De
 def prepare(v: dict, t: ParameterTable, ctx: Context) -> dict:
     """Day counts from the dated absences, and the month's salary table recorded as used."""
     if v.get("month"):
-        year, month = parse_month(v["month"])
-        ctx.use(tables_for(year, month)[0])
+        ctx.use(month_tables(v["month"])[0])
     return resolve_days(v, t, ctx.explain, report_field=True)
 
 
