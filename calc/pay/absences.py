@@ -7,7 +7,7 @@ the earlier months of the same year.
 
 Day counting (Hesap's reading, said in the articles): AÇGK is a share of the calendar days of the month
 (dönemdeki gün), so annual leave, reports and other absences count in calendar days, weekends inside a
-range included. Half-day work (657 DMK md.104/F) and süt izni (md.104/D) are hours of a working day:
+range included (a civil servant's yıllık izin is calendar days too: DPB görüşü 17.06.2008 on 657 md.102–103). Half-day work (657 DMK md.104/F) and süt izni (md.104/D) are hours of a working day:
 they count Monday to Friday only, and a half-day that falls on a full absence is not counted twice.
 Official holidays are not known to the engine (a range can be split around them).
 """
