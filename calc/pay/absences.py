@@ -154,18 +154,20 @@ def month_counts(raw: list[dict], year: int, month: int, t: ParameterTable, ex: 
     return MonthCounts(year, month, days_in_month(year, month), counts, used)
 
 
-def resolve_days(v: dict, t: ParameterTable, ex: Explanation, report_field: bool = False) -> dict:
+def resolve_days(v: dict, t: ParameterTable, ex: Explanation, fields: tuple[Field, ...]) -> dict:
     """The inputs with their day counts: as typed, or counted from `absences` for `month`.
 
-    With `month`, the month's length comes from the calendar. Dated rows of a kind and a typed count of
-    the same kind are refused together (the same days would count twice).
+    `fields` are the calling calculator's inputs (for their labels; a report count only where it has
+    `report_days`). With `month`, the month's length comes from the calendar. Dated rows of a kind and a
+    typed count of the same kind are refused together (the same days would count twice).
     """
+    labels = {f.name: f.label for f in fields}
     out = dict(v)
     if v.get("month"):
         year, month = parse_month(v["month"])
         calendar_days = days_in_month(year, month)
         if v["month_days"] not in (30, calendar_days):  # 30 is the field's default, the calendar decides
-            raise InputError("month_days", f"“Ayın gün sayısı”: {MONTHS_TR[month - 1]} {year} {calendar_days} gün; "
+            raise InputError("month_days", f"“{labels['month_days']}”: {MONTHS_TR[month - 1]} {year} {calendar_days} gün; "
                                            f"{v['month_days']} yazılmış (ay seçiliyken gün sayısı takvimden alınır)")
         out["month_days"] = calendar_days
     if not v.get("absences"):
@@ -176,16 +178,13 @@ def resolve_days(v: dict, t: ParameterTable, ex: Explanation, report_field: bool
     mc = month_counts(v["absences"], year, month, t, ex)
     for kind, days in mc.counts.items():
         name = COUNT_FIELD[kind]
-        if kind == "sick_report" and not report_field:
+        if name not in labels:  # pay/active-days has no report count: the reports are only reported
             if days:
                 out["report_days_from_dates"] = days
             continue
         if days and v.get(name):
-            label = {"annual_leave_days": "Bu ay kullanılan yıllık izin", "other_absent_days": "Diğer çalışılmayan günler",
-                     "nursing_leave_days": "Süt izni kullanılan günler", "half_day_days": "Yarım gün çalışılan günler (doğum sonrası)",
-                     "report_days": "Rapor günleri"}[name]
-            raise InputError(name, f"“{label}”: {KIND_LABEL[kind].lower()} hem tarihle hem gün sayısıyla girilmiş; "
-                                   "aynı günler iki kez sayılmasın diye birini boş bırakın")
+            raise InputError(name, f"“{labels[name]}”: {KIND_LABEL[kind].lower()} hem tarihle hem gün sayısıyla "
+                                   "girilmiş; aynı günler iki kez sayılmasın diye birini boş bırakın")
         out[name] = (v.get(name) or 0) + days
     if mc.protected_before:
         typed = v.get("protected_leave_used_this_year") or 0

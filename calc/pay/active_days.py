@@ -166,14 +166,20 @@ def count_active_days(v: dict, t: ParameterTable, ex: Explanation, extra_absent:
                       absent, counted, coefficient)
 
 
-def compute(v: dict, ctx: Context) -> dict:
-    t = ctx.table(SET)
-    v = resolve_days(v, t, ctx.explain)
-    a = count_active_days(v, t, ctx.explain)
+def report_note(v: dict, t: ParameterTable, ex: Explanation) -> int:
+    """Report days found among the dates where the calculator has no report count: said, not deducted."""
     reports = v.get("report_days_from_dates", 0)
     if reports:
-        ctx.explain.add("Rapor günleri", f"{reports} gün: AÇGK'yı düşürmez; performans kısmından günlük tutar olarak düşülür "
-                        "(rapor kesintisi ve aylık tahmin hesaplayıcıları)", t.ref("sick_report_rule"))
+        ex.add("Rapor günleri", f"{reports} gün: AÇGK'yı düşürmez; performans kısmından günlük tutar olarak düşülür "
+               "(rapor kesintisi ve aylık tahmin hesaplayıcıları)", t.ref("sick_report_rule"))
+    return reports
+
+
+def compute(v: dict, ctx: Context) -> dict:
+    t = ctx.table(SET)
+    v = resolve_days(v, t, ctx.explain, ACTIVE_DAYS_FIELDS)
+    a = count_active_days(v, t, ctx.explain)
+    reports = report_note(v, t, ctx.explain)
     return {"report_days": reports,
             "coefficient": a.coefficient, "counted_days": a.counted_days, "absent_days": a.absent_days,
             "protected_leave_days": a.protected_days, "unprotected_leave_days": a.unprotected_leave_days,

@@ -14,7 +14,7 @@ from ..money import kurus
 from ..params import ParameterTable
 from ..calculator import Calculator, Context, Output
 from .absences import resolve_days
-from .active_days import ACTIVE_DAYS_FIELDS, DATE_FIELDS, STAFF_GROUP, count_active_days
+from .active_days import ACTIVE_DAYS_FIELDS, DATE_FIELDS, STAFF_GROUP, count_active_days, report_note
 from .performance_common import SET, add_points, fail, num, tidy
 
 REF_MD10 = "Ek Ödeme Yön. md.10 (a/l)"
@@ -148,7 +148,10 @@ def active_days_coefficient(v: dict, t: ParameterTable, ex: Explanation) -> Deci
         fail(ACGK.name, ACGK.label, "izin ve rapor tarihleri girildiğinde AÇGK onlardan hesaplanır; ikisinden birini "
                                     "girin (AÇGK'yı boş bırakın ya da tarihleri silin)")
     days = {f.name: f.default for f in ACTIVE_DAYS_FIELDS} | {k: v[k] for k in ("month", "absences", "staff_group")}
-    return count_active_days(resolve_days(days, t, ex), t, ex).coefficient
+    days = resolve_days(days, t, ex, ACTIVE_DAYS_FIELDS)
+    acgk = count_active_days(days, t, ex).coefficient
+    report_note(days, t, ex)
+    return acgk
 
 
 def compute(v: dict, ctx: Context) -> dict:

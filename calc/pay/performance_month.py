@@ -311,7 +311,7 @@ def prepare(v: dict, t: ParameterTable, ctx: Context) -> dict:
     """Day counts from the dated absences, and the month's salary table recorded as used."""
     if v.get("month"):
         ctx.use(month_tables(v["month"])[0])
-    return resolve_days(v, t, ctx.explain, report_field=True)
+    return resolve_days(v, t, ctx.explain, INPUTS)
 
 
 def compute(v: dict, ctx: Context) -> dict:
