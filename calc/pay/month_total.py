@@ -22,10 +22,10 @@ from .salary import CALCULATOR as SALARY, payslip
 from .salary_inputs import SET as SALARY_SET, month_field, month_label, parse_month, person_fields, person_from, warn_inputs
 
 # Fields that two of the reused calculators name alike get a name of their own here.
-RENAMED = {
-    ("on_call", "staff_group"): Field("on_call_group", "choice", "Nöbet unvan grubu"),
-    ("performance", "title"): Field("performance_title", "choice", "Döner sermaye unvanı (tavan oranı için)"),
-    ("performance", "staff_group"): Field("active_days_group", "choice", "Personel grubu (AÇGK için)"),
+RENAMED = {  # (part, name there) → (name here, label here)
+    ("on_call", "staff_group"): ("on_call_group", "Nöbet unvan grubu"),
+    ("performance", "title"): ("performance_title", "Döner sermaye unvanı (tavan oranı için)"),
+    ("performance", "staff_group"): ("active_days_group", "Personel grubu (AÇGK için)"),
 }
 # Inputs this calculator fills itself from the other parts (the month, the exemptions left, the tax base).
 FILLED = {"month", "stamp_exemption_left", "income_tax_exemption_left", "cumulative_base_before"}
@@ -41,10 +41,11 @@ def _own(part: str, f: Field) -> Field:
     new = RENAMED.get((part, f.name))
     if new is None:
         return replace(f, required=False) if f.name in OPTIONAL_HERE else f
-    if new.name == "performance_title":  # no default: the salary's title does not say which tavan applies
-        return replace(f, name=new.name, label=new.label, default="", choices=(("", "— seçin —"),) + f.choices,
+    name, label = new
+    if name == "performance_title":  # no default: the salary's title does not say which tavan applies
+        return replace(f, name=name, label=label, default="", choices=(("", "— seçin —"),) + f.choices,
                        help=f.help + " Döner sermaye için seçilmesi zorunludur.")
-    return replace(f, name=new.name, label=new.label)
+    return replace(f, name=name, label=label)
 
 
 def _part_fields(part: str, fields: tuple[Field, ...]) -> tuple[Field, ...]:
@@ -69,7 +70,7 @@ def _values_for(part: str, fields: tuple[Field, ...], v: dict) -> dict:
         elif f.name in DROPPED:
             out[f.name] = f.default
         else:
-            out[f.name] = v[renamed.name if renamed else f.name]
+            out[f.name] = v[renamed[0] if renamed else f.name]
     return out
 
 
