@@ -156,12 +156,10 @@ def _convert(field: Field, raw, path: str):
         _fail(path, field.label, f"evet ya da hayır olmalı, “{raw}” yazılmış")
     if t == "choice":
         allowed = [v for v, _ in field.choices]
-        if raw in allowed:
-            return raw
-        by_label = {tr_lower(" ".join(l.split())): v for v, l in field.choices}  # “İl temsilciliği” as written
-        if isinstance(raw, str) and tr_lower(" ".join(raw.split())) in by_label:
-            return by_label[tr_lower(" ".join(raw.split()))]
-        _fail(path, field.label, f"“{raw}” seçeneklerden biri değil; seçenekler: {', '.join(allowed)}")
+        raw = _choice_by_label(field, raw)
+        if raw not in allowed:
+            _fail(path, field.label, f"“{raw}” seçeneklerden biri değil; seçenekler: {', '.join(allowed)}")
+        return raw
     if t == "text":
         if not isinstance(raw, str):
             _fail(path, field.label, "metin olmalı")
@@ -172,6 +170,19 @@ def _convert(field: Field, raw, path: str):
     if t == "list":
         return _to_list(field, raw, path)
     raise AssertionError(t)
+
+
+def _choice_by_label(field: Field, raw):
+    """A choice typed as people write it in a pasted row: its Turkish label (case-insensitive, the part
+    before a parenthesis is enough: “süt izni” for “Süt izni (657 DMK md.104/D)”), else `raw` unchanged."""
+    if not isinstance(raw, str) or raw in (v for v, _ in field.choices):
+        return raw
+    typed = " ".join(tr_lower(raw).split())
+    for value, label in field.choices:
+        full = " ".join(tr_lower(label).split())
+        if typed and typed in (full, full.split(" (")[0].strip()):
+            return value
+    return raw
 
 
 def _to_decimal(field: Field, raw, path: str) -> Decimal:

@@ -24,6 +24,7 @@ MODULES = {
     "pay/sick-report-deduction": "calc.pay.sick_report",
     "pay/net-performance": "calc.pay.net_performance",
     "pay/performance-month": "calc.pay.performance_month",
+    "pay/month-total": "calc.pay.month_total",
     "election/central-delegates": "calc.election.central_delegates",
     "election/branch-delegates": "calc.election.branch_delegates",
     "election/ballots": "calc.election.ballots",

@@ -300,7 +300,8 @@ def test_bad_input_names_the_field_in_turkish(calc, inputs, field):
     with pytest.raises(InputError) as e:
         run(calc, inputs)
     assert e.value.field == field
-    assert f"({field})" in e.value.message
+    label = next(f.label for f in calc.CALCULATOR.inputs if f.name == field)
+    assert f"“{label}”" in e.value.message
 
 
 def _cli(monkeypatch, capsys, args, inputs):
@@ -320,7 +321,7 @@ def test_cli_bad_input_exits_2_without_traceback(monkeypatch, capsys):
     code, out = _cli(monkeypatch, capsys, ["run", "pay/active-days"], {"annual_leave_days": 40})
     assert code == 2
     assert out.out == ""
-    assert "annual_leave_days" in out.err and "Traceback" not in out.err
+    assert "Bu ay kullanılan yıllık izin" in out.err and "Traceback" not in out.err
     assert len(out.err.strip().splitlines()) == 1
 
 

@@ -15,6 +15,7 @@ from ..money import truncate2
 from ..params import ParameterTable
 from ..calculator import Calculator, Context, Output
 
+from .absences import ABSENCES, MONTH, resolve_days
 from .performance_common import SET, fail, num
 
 REF_ACGK = "Ek Ödeme Yön., AÇGK tanımı: (dönemdeki gün − çalışılmayan gün) / dönemdeki gün"
@@ -51,6 +52,7 @@ HALF_DAY_NURSING = Field("half_day_nursing_hours", "decimal", "Yarım gün çal�
                          help="Boş bırakılırsa 657 DMK md.104/D'deki ilk altı ay süresi (3 saat); ikinci altı ayda 1,5.")
 STAFF_GROUP = Field("staff_group", "choice", "Personel grubu", default="general", choices=STAFF_GROUPS)
 
+DATE_FIELDS = (MONTH, ABSENCES)
 ACTIVE_DAYS_FIELDS = (MONTH_DAYS, ANNUAL_LEAVE, PROTECTED_USED, OTHER_ABSENT, NURSING_LEAVE,
                       HALF_DAY_DAYS, HALF_DAY_HOURS, HALF_DAY_NURSING, STAFF_GROUP)
 
@@ -104,8 +106,9 @@ def count_active_days(v: dict, t: ParameterTable, ex: Explanation, extra_absent:
                       extra_label: str = "") -> ActiveDays:
     """AÇGK = counted days / days of the month, truncated to two decimals (Ek Ödeme Yön.)."""
     check_days(v, t, extra_absent)
+    source = "Girdi (tarihlerden sayıldı)" if v.get("absences") else "Girdi"
     month = v["month_days"]
-    ex.add("Ayın gün sayısı", month, REF_ACGK, "days")
+    ex.add("Ayın gün sayısı" + (" (takvimden)" if v.get("month") else ""), month, REF_ACGK, "days")
 
     # Yıllık izin: ayda en çok 5, yılda en çok 12 gün çalışılmış sayılır (Bakanlık rehberi).
     leave = v["annual_leave_days"]
@@ -113,7 +116,7 @@ def count_active_days(v: dict, t: ParameterTable, ex: Explanation, extra_absent:
     protected = min(t["protected_leave_per_month"], leave, left_this_year)
     unprotected = leave - protected
     if leave:
-        ex.add("Bu ay kullanılan yıllık izin", leave, "Girdi", "days")
+        ex.add("Bu ay kullanılan yıllık izin", leave, source, "days")
         ex.add(f"Bu yıl çalışılmış sayılabilecek kalan izin günü ({t['protected_leave_per_year']} − "
                f"{v['protected_leave_used_this_year']})", left_this_year, t.ref("protected_leave_per_year"), "days")
         ex.add(f"Çalışılmış sayılan izin günü: en küçüğü (ayda {t['protected_leave_per_month']}, bu ayki izin {leave}, "
@@ -149,9 +152,9 @@ def count_active_days(v: dict, t: ParameterTable, ex: Explanation, extra_absent:
         ex.add(f"Güne çevrilmesi ({num(hours_unworked)} saat ÷ {num(daily)} saat)", days_unworked, t.ref("daily_working_hours"), "days")
 
     if v["other_absent_days"]:
-        ex.add("Diğer çalışılmayan günler", v["other_absent_days"], "Girdi", "days")
+        ex.add("Diğer çalışılmayan günler", v["other_absent_days"], source, "days")
     if extra_absent:
-        ex.add(extra_label or "Rapor günleri", extra_absent, "Girdi", "days")
+        ex.add(extra_label or "Rapor günleri", extra_absent, source, "days")
     absent = unprotected + v["other_absent_days"] + extra_absent + days_unworked
     counted = month - absent
     ex.add(f"Çalışılmış sayılan gün ({month} − {num(absent)})", counted, REF_ACGK, "days")
@@ -163,10 +166,22 @@ def count_active_days(v: dict, t: ParameterTable, ex: Explanation, extra_absent:
                       absent, counted, coefficient)
 
 
+def report_note(v: dict, t: ParameterTable, ex: Explanation) -> int:
+    """Report days found among the dates where the calculator has no report count: said, not deducted."""
+    reports = v.get("report_days_from_dates", 0)
+    if reports:
+        ex.add("Rapor günleri", f"{reports} gün: AÇGK'yı düşürmez; performans kısmından günlük tutar olarak düşülür "
+               "(rapor kesintisi ve aylık tahmin hesaplayıcıları)", t.ref("sick_report_rule"))
+    return reports
+
+
 def compute(v: dict, ctx: Context) -> dict:
     t = ctx.table(SET)
+    v = resolve_days(v, t, ctx.explain, ACTIVE_DAYS_FIELDS)
     a = count_active_days(v, t, ctx.explain)
-    return {"coefficient": a.coefficient, "counted_days": a.counted_days, "absent_days": a.absent_days,
+    reports = report_note(v, t, ctx.explain)
+    return {"report_days": reports,
+            "coefficient": a.coefficient, "counted_days": a.counted_days, "absent_days": a.absent_days,
             "protected_leave_days": a.protected_days, "unprotected_leave_days": a.unprotected_leave_days,
             "protected_leave_left_this_year": a.protected_left_this_year,
             "half_day_unworked_hours": a.half_day_unworked_hours, "half_day_unworked_days": a.half_day_unworked_days}
@@ -180,10 +195,12 @@ CALCULATOR = Calculator(
         "ayın gün sayısı, virgülden sonra iki hane (kalan atılır). Yıllık izin ayda en çok 5, yılda en çok 12 gün "
         "çalışılmış sayılır; bu ay korunan gün = en küçüğü (5, bu ayki izin, 12 − bu yıl kullanılan). Süt izni "
         "çalışılmamış gün sayılmaz. Doğum sonrası yarım gün çalışmada (657 DMK md.104/F) gün, çalışılan saat ile süt "
-        "izni saatinin toplamı (4 + 3 = 7) sayılır; eksik kalan saatler 8 saatlik güne çevrilip düşülür. Bu kurallar "
+        "izni saatinin toplamı (4 + 3 = 7) sayılır; eksik kalan saatler 8 saatlik güne çevrilip düşülür. İzin ve raporlar "
+        "tarih olarak da girilebilir: aya bölünür, 12 günlük yıllık hak yıl içinde tarih sırasıyla harcanır; izin, rapor ve "
+        "diğer günler takvim günüyle, yarım gün çalışma ve süt izni iş günüyle (pazartesi–cuma) sayılır. Bu kurallar "
         "sendikanın aktardığı Bakanlık rehberine dayanır; yönetmelik metni doğrulanamadı."
     ),
-    inputs=ACTIVE_DAYS_FIELDS,
+    inputs=DATE_FIELDS + ACTIVE_DAYS_FIELDS,
     outputs=(
         Output("coefficient", "Aktif çalışılan gün katsayısı", "decimal", main=True),
         Output("counted_days", "Çalışılmış sayılan gün", "days", main=True),
@@ -191,9 +208,10 @@ CALCULATOR = Calculator(
         Output("unprotected_leave_days", "Çalışılmamış sayılan izin günü", "days"),
         Output("protected_leave_left_this_year", "Bu yıl çalışılmış sayılabilecek kalan izin", "days"),
         Output("half_day_unworked_days", "Yarım gün çalışmadan düşülen gün", "days"),
+        Output("report_days", "Rapor günleri (AÇGK'ya girmez)", "days"),
     ),
     compute=compute,
     parameter_set=SET,
     references=("Ek Ödeme Yön. (AÇGK)", "209 s.K. md.5", "663 KHK md.42", "657 DMK md.104/D, /F"),
-    example={"month_days": 30, "annual_leave_days": 12, "protected_leave_used_this_year": 0, "other_absent_days": 0},
+    example={"month": "2026-09", "absences": "2026-09-07;2026-09-18;yıllık izin"},
 )

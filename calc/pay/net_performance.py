@@ -10,9 +10,12 @@ from decimal import Decimal
 from .. import params
 from ..explain import Explanation
 from ..fields import Field
+from ..money import kurus
 from ..params import ParameterTable
 from ..calculator import Calculator, Context, Output
-from .performance_common import SET, add_points, num, tidy
+from .absences import resolve_days
+from .active_days import ACTIVE_DAYS_FIELDS, DATE_FIELDS, STAFF_GROUP, count_active_days, report_note
+from .performance_common import SET, add_points, fail, num, tidy
 
 REF_MD10 = "Ek Ödeme Yön. md.10 (a/l)"
 
@@ -36,7 +39,8 @@ UNIT_TITLE = Field("unit_title_coefficient", "decimal", "Kadro-unvan / birim kat
                                   "acil servis 1,40). Katsayı tablosu yönetmelik ekindedir; 0–10 sınırı yalnız yazım "
                                   "hatalarını yakalar.")
 ACGK = Field("active_days_coefficient", "decimal", "Aktif çalışılan gün katsayısı (AÇGK)", default=1, min=0, max=1,
-             places=2, help="0 ile 1 arasında, iki haneli; 'Aktif çalışılan gün katsayısı' hesaplayıcısı bulur.")
+             places=2, help="0 ile 1 arasında, iki haneli; 'Aktif çalışılan gün katsayısı' hesaplayıcısı bulur. Ayı ve "
+                            "izin/rapor tarihlerinizi aşağıya yazarsanız boş bırakın: AÇGK onlardan hesaplanır.")
 SCIENCE = Field("science_points", "decimal", "Bilimsel çalışma destek puanı", default=0, min=0, max=POINT_LIMIT, unit="puan")
 PHYSICIAN_POINTS = Field("physician_points", "decimal", "Hekimin muayene ve girişimsel işlem puanı", default=0, min=0,
                          max=POINT_LIMIT, unit="puan",
@@ -46,6 +50,11 @@ DENTIST_MODE = Field("dentist_mode", "choice", "Diş tabibi hesabı", default="n
 NEGATIVE_RULE = Field("negative_excess_rule", "choice", "Kendi puanı klinik ortalamasının altındaysa",
                       default=params.periods(SET)[-1]["negative_excess_rule"], choices=NEGATIVE_RULES,
                       help="Yönetmelik metni doğrulanamadı; Hesap formülü yazıldığı gibi uygular.")
+
+POINT_VALUE = Field("point_value", "decimal", "Puan değeri (dönem ek ödeme katsayısı)", min=0, max=1000, places=6,
+                    unit="TL/puan",
+                    help="Tesisin o ay belirlediği, bir net performans puanının TL karşılığı. Ek ödeme bordronuzda ya "
+                         "da tesisin ek ödeme duyurusunda yazar; Hesap bu değeri bilemez.")
 
 POINT_FIELDS = (CLINIC_AVERAGE, FACILITY_AVERAGE, UNIT_TITLE, SCIENCE, PHYSICIAN_POINTS, EXTRA)
 
@@ -130,14 +139,38 @@ def score(v: dict, acgk: Decimal, t: ParameterTable, ex: Explanation) -> Decimal
     return dentist_score(v, mode, acgk, t, ex)
 
 
+def active_days_coefficient(v: dict, t: ParameterTable, ex: Explanation) -> Decimal:
+    """AÇGK as typed, or from the dated absences by the pay/active-days rule (the same function, its steps shown)."""
+    if not v["absences"]:
+        ex.add("Aktif çalışılan gün katsayısı (AÇGK)", v["active_days_coefficient"], "Girdi; Ek Ödeme Yön. (AÇGK)", "decimal")
+        return v["active_days_coefficient"]
+    if v["active_days_coefficient"] != 1:
+        fail(ACGK.name, ACGK.label, "izin ve rapor tarihleri girildiğinde AÇGK onlardan hesaplanır; ikisinden birini "
+                                    "girin (AÇGK'yı boş bırakın ya da tarihleri silin)")
+    days = {f.name: f.default for f in ACTIVE_DAYS_FIELDS} | {k: v[k] for k in ("month", "absences", "staff_group")}
+    days = resolve_days(days, t, ex, ACTIVE_DAYS_FIELDS)
+    acgk = count_active_days(days, t, ex).coefficient
+    report_note(days, t, ex)
+    return acgk
+
+
 def compute(v: dict, ctx: Context) -> dict:
     t = ctx.table(SET)
-    acgk = v["active_days_coefficient"]
-    ctx.explain.add("Aktif çalışılan gün katsayısı (AÇGK)", acgk, "Girdi; Ek Ödeme Yön. (AÇGK)", "decimal")
+    acgk = active_days_coefficient(v, t, ctx.explain)
     total = score(v, acgk, t, ctx.explain)
     if total < 0:
         ctx.explain.warn("Net performans puanı negatif çıktı: bu ay performans ödemesi doğmaz (sabit ek ödeme etkilenmez).")
-    return {"net_performance_points": tidy(total)}
+    out = {"net_performance_points": tidy(total)}
+    if v["point_value"] is not None:
+        out["net_performance_amount"] = points_in_tl(total, v["point_value"], ctx.explain)
+    return out
+
+
+def points_in_tl(points: Decimal, point_value: Decimal, ex: Explanation) -> Decimal:
+    """Net puan × puan değeri, kuruşa yuvarlanır; negatif puan ödeme doğurmaz (209 s.K. md.5/2)."""
+    paid = max(points, Decimal(0))
+    return ex.money(f"Döner sermaye ek ödemesi (brüt, tavan ve mahsuptan önce): {num(paid)} puan × {num(point_value)} TL",
+                    kurus(paid * point_value), "209 s.K. md.5/2; puan değeri: tesisin dönem ek ödeme katsayısı (girdi)")
 
 
 CALCULATOR = Calculator(
@@ -150,15 +183,19 @@ CALCULATOR = Calculator(
         "kendi puanı klinik ortalamasının altında kalan hekimde fark negatif olur ve yarısı toplamdan düşülür; "
         "'sıfır say' seçeneği diğer okumayı uygular. Diş tabibi (ADSM/ADSH dışında): tesis ortalaması × katsayı × AÇGK "
         "ile kendi puanı × katsayı hesaplanır, yüksek olanı alınır. ADSM/ADSH'den ödenip E2/E3 entegre hastanede "
-        "çalışan diş tabibi: kendi puanı × 1,30, karşılaştırma yok. Ağırlıklar ve katsayılar sendikanın aktardığı Bakanlık "
+        "çalışan diş tabibi: kendi puanı × 1,30, karşılaştırma yok. Puan değeri yazılırsa puan TL'ye çevrilir (tavan, "
+        "sabit kısmın mahsubu ve vergiler aylık tahmin hesaplayıcısında). Ay ve izin/rapor tarihleri yazılırsa AÇGK, aktif "
+        "gün hesaplayıcısının kuralıyla onlardan hesaplanır. Ağırlıklar ve katsayılar sendikanın aktardığı Bakanlık "
         "rehberinden; yönetmelik metni doğrulanamadı."
     ),
-    inputs=POINT_FIELDS[:3] + (ACGK,) + POINT_FIELDS[3:] + (DENTIST_MODE, NEGATIVE_RULE),
-    outputs=(Output("net_performance_points", "Net performans puanı", "points", main=True),),
+    inputs=POINT_FIELDS[:3] + (ACGK,) + DATE_FIELDS + (STAFF_GROUP,) + POINT_FIELDS[3:] + (DENTIST_MODE, NEGATIVE_RULE,
+                                                                                         POINT_VALUE),
+    outputs=(Output("net_performance_points", "Net performans puanı", "points", main=True),
+             Output("net_performance_amount", "Puan × puan değeri (brüt TL)", "money", main=True)),
     compute=compute,
     parameter_set=SET,
     references=(REF_MD10, "209 s.K. md.5"),
     example={"clinic_average": "10000", "facility_average": "8000", "unit_title_coefficient": "2.5",
              "active_days_coefficient": "0.76", "science_points": "500", "physician_points": "12000",
-             "extra_points": "300"},
+             "extra_points": "300", "point_value": "1.25"},
 )

@@ -17,8 +17,9 @@ def num(value) -> str:
 
 
 def fail(field: str, label: str, message: str):
-    """Refuse an input the rule does not allow, naming the field as the form does."""
-    raise InputError(field, f"“{label}” ({field}): {message}")
+    """Refuse an input the rule does not allow, naming the field by its label (the form shows the message next
+    to the field; `field` is for the page and the CLI, never shown to the reader)."""
+    raise InputError(field, f"“{label}”: {message}")
 
 
 def tidy(value: Decimal) -> Decimal:
