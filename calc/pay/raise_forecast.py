@@ -420,6 +420,18 @@ def forecast_tables(year: int, month: int) -> tuple[params.ParameterTable, param
     return salary_table(f), tax
 
 
+def forecast_tax(year: int, month: int) -> params.ParameterTable | None:
+    """The hook for a month whose salary table is published but whose income-tax year is not yet (a January
+    circular out before the GİB tariff): with an inflation given, the newest tariff, marked “tahmin”; else None."""
+    state = _ASSUMED.get()
+    if state is None or state.inflation is None:
+        return None
+    tax = tax_table(date(year, month, 1))
+    if tax.id.endswith(TAHMIN):
+        state.tax_years.add(year)
+    return tax
+
+
 def salary_table(f: Forecast) -> params.ParameterTable:
     """The newest salary table with the three coefficients replaced by the forecast, marked “tahmin”."""
     ref = f"TAHMİN (pay/raise-forecast): {f.based_on.title} × (1 + {percent(f.total)}); {REF_RULE}"

@@ -100,6 +100,10 @@ def tables_for(year: int, month: int, field: str = "month") -> tuple[params.Para
             found.append(params.table_for(set_name, on))
         except InputError:
             missing.append(set_name)
+    if missing == [TAX_SET]:  # the circular is out, the year's tariff not yet: a marked forecast if one was asked for
+        tax = raise_forecast.forecast_tax(year, month)
+        if tax is not None:
+            return found[0], tax
     if missing:
         forecast = raise_forecast.forecast_tables(year, month)  # only past the newest table, only with an inflation input
         if forecast is not None:
