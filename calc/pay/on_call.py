@@ -15,7 +15,7 @@ from ..fields import Field
 from ..money import kurus
 from ..numbers import format_money, format_number
 from ..calculator import Calculator, Context, Output
-from .salary_inputs import SET, fail, month_field, month_label, newest_month, parse_month, tables_for
+from .salary_inputs import month_tables, SET, fail, month_field, month_label, newest_month
 
 REF_EK33 = "657 DMK ek md.33: nöbet ücreti = gösterge × aylık katsayısı (saat başına)"
 REF_DAMGA = "488 s. DVK (1) sayılı tablo IV-1: nöbet ücretinden yalnız damga vergisi kesilir"
@@ -70,10 +70,7 @@ def hourly_rate(indicator: Decimal, coefficient: Decimal, factor: Decimal) -> De
 
 def compute(v: dict, ctx: Context) -> dict:
     ex = ctx.explain
-    year, month = parse_month(v["month"])
-    table, tax_table = tables_for(year, month)
-    ctx.use(table)
-    ctx.use(tax_table)
+    year, month, table, tax_table = month_tables(v, ctx)
     indicators = table["on_call_indicators"]
     group = v["staff_group"]
     if group not in indicators:

@@ -30,8 +30,8 @@ from ..money import kurus
 from ..numbers import format_money, format_number
 from . import title_presets
 from .salary import Payslip, indicator, payments, payslip
-from .salary_inputs import (SET, TITLES, Person, check_month, month_field, month_label, newest_month, parse_month,
-                            person_fields, tables_for)
+from .salary_inputs import (month_tables, SET, TITLES, Person, check_month, month_field, month_label, newest_month, parse_month,
+                            person_fields)
 
 # The payslip's lines in the order of a payslip (the maaş unsurları of 657 DMK, as pay/salary lists them):
 # payments, then deductions, then the totals.
@@ -360,10 +360,7 @@ def _person(v: dict, amounts: dict[str, Decimal], table, month: int) -> Person:
 
 def compute(v: dict, ctx: Context) -> dict:
     ex = ctx.explain
-    year, month = parse_month(v["month"])
-    table, tax_table = tables_for(year, month)
-    ctx.use(table)
-    ctx.use(tax_table)
+    year, month, table, tax_table = month_tables(v, ctx)
     amounts = {name: v[PREFIX + name] for name, _ in LINES if v[PREFIX + name] is not None}
     if v["employment"] == "4b" and not amounts.get("contract_wage"):
         raise InputError(PREFIX + "contract_wage", f"“{LABELS['contract_wage']}” ({PREFIX}contract_wage): sözleşmeli (4/B) "

@@ -21,7 +21,7 @@ from ..calculator import Calculator, Context, Output
 from . import income_tax as gv
 from . import raise_forecast
 from ..dates import MONTHS_TR
-from .salary_inputs import (SET, Person, fail, month_field, month_label, newest_month, parse_month, person_fields, person_from,
+from .salary_inputs import (month_tables, SET, Person, fail, month_field, month_label, newest_month, person_fields, person_from,
                             tables_for, warn_inputs)
 
 # Legal references of the payslip lines
@@ -325,11 +325,8 @@ def payslip(p: Person, year: int, month: int, cumulative_before: Decimal | None 
 
 def compute(v: dict, ctx: Context) -> dict:
     ex = ctx.explain
-    year, month = parse_month(v["month"])
     with raise_forecast.assuming(v["forecast_inflation"], ex) as assumed:  # a forecast only for a month with no table
-        table, tax_table = tables_for(year, month)
-        ctx.use(table)
-        ctx.use(tax_table)
+        year, month, table, tax_table = month_tables(v, ctx)
         p = person_from(v)
         warn_inputs(p, v, ex)
         slip = payslip(p, year, month, v["cumulative_base_before"], ex)

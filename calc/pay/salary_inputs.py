@@ -116,6 +116,15 @@ def tables_for(year: int, month: int, field: str = "month") -> tuple[params.Para
     return found[0], found[1]
 
 
+def month_tables(v: dict, ctx, field: str = "month") -> tuple[int, int, params.ParameterTable, params.ParameterTable]:
+    """The pay calculators' prelude: the month of `field`, its salary and tax tables, both recorded as used."""
+    year, month = parse_month(v[field])
+    table, tax_table = tables_for(year, month, field)
+    ctx.use(table)
+    ctx.use(tax_table)
+    return year, month, table, tax_table
+
+
 # ---------------------------------------------------------------- inputs shared with pay/raise-difference
 
 def person_from(v: dict) -> Person:
