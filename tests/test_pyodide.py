@@ -48,9 +48,15 @@ def cases() -> list[dict]:
     return out
 
 
-def test_every_calculator_gives_the_same_json_under_pyodide(wheel):
+def run_cases(wheel, todo, tmp_path, env=None):
+    path = tmp_path / "cases.json"
+    path.write_text(json.dumps(todo, ensure_ascii=False), encoding="utf-8")
+    return node("run", str(wheel), str(path), env=env)
+
+
+def test_every_calculator_gives_the_same_json_under_pyodide(wheel, tmp_path):
     todo = cases()
-    proc = node("run", str(wheel), stdin=json.dumps(todo, ensure_ascii=False))
+    proc = run_cases(wheel, todo, tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     got = json.loads(proc.stdout)
     assert len(got) == len(todo)
@@ -59,7 +65,7 @@ def test_every_calculator_gives_the_same_json_under_pyodide(wheel):
         assert pyodide_out == cpython_out, case
 
 
-def test_every_calculator_runs_with_the_sites_trimmed_standard_library(wheel):
+def test_every_calculator_runs_with_the_sites_trimmed_standard_library(wheel, tmp_path):
     """The site ships only the stdlib modules the engine imports (sitebuild.trim_stdlib): a normal start from that
     archive (the page's fallback) still gives every calculator's JSON on every input path the parity test tries."""
     stdlib = ROOT / "dist" / "pyodide" / "python_stdlib.zip"
@@ -67,7 +73,7 @@ def test_every_calculator_runs_with_the_sites_trimmed_standard_library(wheel):
     assert stdlib.exists(), "dist/ is not built: run `python3 build.py test`"
     assert stdlib.stat().st_size < full.stat().st_size / 2
     todo = cases()
-    proc = node("run", str(wheel), stdin=json.dumps(todo, ensure_ascii=False), env={"HESAP_STDLIB": str(stdlib)})
+    proc = run_cases(wheel, todo, tmp_path, env={"HESAP_STDLIB": str(stdlib)})
     assert proc.returncode == 0, proc.stderr[-2000:]
     for case, out in zip(todo, json.loads(proc.stdout)):
         assert out == json.loads(run_json(case["id"], json.dumps(case["inputs"], ensure_ascii=False), case["date"])), case

@@ -1,5 +1,5 @@
 // Runs the calc engine under Pyodide in Node, for the parity tests (tests/test_pyodide.py).
-//   node engine.mjs run WHEEL            < cases.json   → one JSON output per case, as calc.web.run_json gives
+//   node engine.mjs run WHEEL CASES.json               → one JSON output per case, as calc.web.run_json gives
 //   node engine.mjs pytest WHEEL WHEELDIR TESTDIR [args] → runs the engine's pytest suite inside Pyodide
 //   node engine.mjs micropip WHEEL WHEELDIR             → installs WHEEL with micropip, prints calc's version
 import { readFileSync, readdirSync } from "node:fs";
@@ -20,7 +20,7 @@ const py = await loadPyodide(process.env.HESAP_STDLIB ? { stdLibURL: process.env
 if (mode === "run") {
   py.unpackArchive(bytes(resolve(wheelPath)), "zip", { extractDir: SITE });
   const runJson = py.pyimport("calc.web").run_json;
-  const cases = JSON.parse(readFileSync(0, "utf8"));
+  const cases = JSON.parse(readFileSync(resolve(rest[0]), "utf8"));  // a file: a large stdin pipe may answer EAGAIN
   const out = cases.map((c) => JSON.parse(runJson(c.id, JSON.stringify(c.inputs), c.date || null)));
   process.stdout.write(JSON.stringify(out));
 } else if (mode === "pytest") {
