@@ -2,9 +2,13 @@
 """Hesap's one entry point: setup, build, serve, test, bench, new-period.
 
     python3 build.py test         # on a fresh machine: makes .venv, installs, builds, runs every test
+    python3 build.py test -k timeline   # arguments after `test` go to pytest
+    python3 build.py test --engine      # the engine tests only: no site build, no browser
     python3 build.py serve        # builds when needed and serves dist/ on 127.0.0.1
+    python3 build.py bench --engine all # time to the first result against bare Pyodide, per browser engine
 
-It re-executes itself inside its own virtual environment (.venv), so no earlier step is needed.
+It re-executes itself inside its own virtual environment (.venv), so no earlier step is needed; the Debian
+packages it drives (Node.js, the browsers, Xvfb) it installs itself when it runs as root with apt-get.
 Generated output (dist/, .venv/, node_modules/, .cache/) is never committed.
 """
 
@@ -36,6 +40,44 @@ def run(cmd: list, **kw) -> None:
     subprocess.run([str(c) for c in cmd], check=True, **kw)
 
 
+# ---------------------------------------------------------------- Debian packages
+
+TOOLS = {"nodejs": "node", "npm": "npm"}  # Debian package → the command the build needs from it
+ENGINE_PACKAGES = {"chromium": ("chromium",), "firefox": ("firefox-esr",), "webkit": ("webkit2gtk-driver", "xvfb")}
+
+
+def browsers() -> dict[str, str]:
+    """Debian package → the file the browser tests need from it (tests/browser/browserkit.py, stdlib only)."""
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    from browserkit import BROWSERS
+    return dict(BROWSERS)
+
+
+def plan_install(missing: list[str], euid: int, apt_get: str | None) -> tuple[str, list[list[str]]]:
+    """What to do about Debian packages that are missing: ("ok", []), ("install", commands) when we are root
+    with apt-get, else ("stop", [the command a person should run])."""
+    if not missing:
+        return "ok", []
+    install = ["apt-get", "install", "-y", "-q", *missing]
+    if euid == 0 and apt_get:
+        return "install", [["apt-get", "update", "-q"], install]
+    return "stop", [(["sudo"] if euid != 0 else []) + install]
+
+
+def ensure_packages(wanted: dict[str, str]) -> None:
+    """Installs the Debian packages in `wanted` (package → command or absolute path) whose file is missing."""
+    missing = [pkg for pkg, need in wanted.items() if not (Path(need).exists() if os.path.isabs(need) else shutil.which(need))]
+    action, commands = plan_install(missing, os.geteuid(), shutil.which("apt-get"))
+    if action == "ok":
+        return
+    if action == "stop":
+        raise SystemExit(f"[build] eksik paket / missing package: {', '.join(missing)} — kurun / install: {' '.join(commands[0])}")
+    log(f"installing Debian packages: {' '.join(missing)}")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for cmd in commands:
+        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+
+
 # ---------------------------------------------------------------- environment
 
 def venv_python() -> Path:
@@ -59,8 +101,9 @@ def setup(force: bool = False) -> None:
     log("installing Python dependencies")
     run([venv_python(), "-m", "pip", "install", "-q", "--upgrade", "pip"])
     run([venv_python(), "-m", "pip", "install", "-q", "-e", f".[{EXTRAS}]"], cwd=ROOT)
-    log("installing the pinned Pyodide from npm")
-    run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=ROOT)
+    log("installing the pinned Pyodide and puppeteer-core from npm")
+    # puppeteer-core drives Debian's Firefox: no browser download, ever
+    run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=ROOT, env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"})
     log("downloading the pure-Python wheels the engine tests use inside Pyodide")
     run([venv_python(), "-m", "pip", "download", "-q", "--only-binary", ":all:", "--no-deps", "--python-version", "3.13",
          "--platform", "any", "-d", CACHE / "pyodide-wheels", "-r", PYODIDE_TEST_WHEELS])
@@ -151,8 +194,13 @@ def serve(args) -> None:
 
 
 def test(args) -> None:
-    build()
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args.pytest_args]
+    if args.engine:  # issue 18: the engine tests alone, no site build and no browser (about 20 s)
+        cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests", "--ignore=tests/browser",
+               "-m", "not pyodide", *args.pytest_args]
+    else:
+        ensure_packages(browsers())
+        build()
+        cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args.pytest_args]
     code = subprocess.call(cmd, cwd=ROOT)
     if code == 5:
         log("pytest collected no tests: that is a failure")
@@ -169,13 +217,16 @@ def golden(args) -> None:
 
 
 def bench(args) -> None:
+    names = list(ENGINE_PACKAGES) if args.engine == "all" else [args.engine]
+    every = browsers()
+    ensure_packages({pkg: every[pkg] for name in names for pkg in ENGINE_PACKAGES[name]})
     build()
     sys.path.insert(0, str(ROOT / "tests"))
     from benchmark import main as bench_main
-    bench_main(DIST, runs=args.runs)
+    bench_main(DIST, runs=args.runs, names=names)
 
 
-def main() -> None:
+def parse(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("setup", help="create .venv and install everything (also done by every other command)")
@@ -188,18 +239,32 @@ def main() -> None:
     n = sub.add_parser("new-period", help="scaffold the next parameter period, e.g. new-period salary 2027-01")
     n.add_argument("set", help="parameter set: salary, income_tax, ...")
     n.add_argument("period", help="period id: 2027-01 (month), 2027 (year) or 2027-03-15 (day)")
-    t = sub.add_parser("test", help="build, then run every test (engine, Pyodide in Node, browser)")
-    t.add_argument("pytest_args", nargs="*", help="passed on to pytest, e.g. -k timeline")
+    t = sub.add_parser("test", allow_abbrev=False, usage="%(prog)s [--engine] [pytest arguments, e.g. -k timeline -x]",
+                       help="install missing browsers, build, then run every test (engine, Pyodide in Node, "
+                            "Chromium, Firefox, WebKit); every other argument goes to pytest")
+    t.add_argument("--engine", action="store_true", help="only the engine tests: no site build, no browser")
+    b = sub.add_parser("bench", help="measure page speed against a bare Pyodide page, per browser engine")
     sub.add_parser("golden", help="rewrite tests/golden/ from every calculator's worked example (review the diff)")
-    b = sub.add_parser("bench", help="measure page speed against a bare Pyodide page")
     b.add_argument("--runs", type=int, default=3)
-    args = p.parse_args()
+    b.add_argument("--engine", choices=[*ENGINE_PACKAGES, "all"], default="chromium")
+    args, rest = p.parse_known_args(argv)
+    if args.command == "test":
+        args.pytest_args = rest  # in order, options included (argparse would refuse `-k` as a positional)
+    elif rest:
+        p.error(f"unrecognized arguments: {' '.join(rest)}")
+    return args
+
+
+def main() -> None:
+    args = parse(sys.argv[1:])
     if args.command == "setup":
+        ensure_packages(TOOLS)
         setup(force=True)
         return
     if args.command == "new-period":  # stdlib only: works before any setup
         new_period(args)
         return
+    ensure_packages(TOOLS)
     reexec_in_venv()
     sys.path.insert(0, str(ROOT / "site"))
     {"build": build, "serve": serve, "test": test, "bench": bench, "golden": golden}[args.command](args)

@@ -1,28 +1,36 @@
-"""`python3 build.py bench`: how fast a calculator page is interactive, against bare Pyodide, in one run.
+"""`python3 build.py bench [--engine chromium|firefox|webkit|all]`: how fast a calculator page is interactive,
+against bare Pyodide in the same engine and run.
 
-Serves dist/ on 127.0.0.1 (counting the bytes it sends), drives Debian's Chromium, and measures for each path
-the time from navigation start to the first result computed by Python, cold (new profile) and warm (reload):
+Serves dist/ on 127.0.0.1 (counting the bytes it sends), drives Debian's Chromium, Firefox ESR or WebKitGTK
+(tests/browser/engines.py, as the tests do) and measures for each path the time from navigation start to the
+first result computed by Python (the page's `hesap-first-result` performance mark), cold (new profile) and
+warm (reload):
 
 - ours (snapshot): the calculator page as readers get it;
 - ours (fallback): the same page forced to a normal Pyodide start (`?boot=normal`);
 - bare: a page that only loads the same Pyodide on the main thread and imports decimal, json, datetime.
 
 Then the recompute latency over 50 input changes, and the bytes sent for a cold visit. It prints every figure
-and the ratios ours/bare. A benchmark, not a test: nothing here asserts a time.
+and the ratios ours/bare, one table per engine. A benchmark, not a test: nothing here asserts a time.
+WebKit is WebKitGTK as shipped, under Xvfb: it has no private file system (nor has a WebDriver session with
+Safari's storage features, whose profile is ephemeral), so every visit starts from the download, gunzipped.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import statistics
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from browserkit import ARGS, CHROMIUM, DONE_PROBE, _Handler  # noqa: E402  (the same browser and server as the tests)
+from browserkit import _Handler  # noqa: E402  (the same server and browsers as the tests)
+import engines  # noqa: E402
 PAGE = "aidat/"
 RECOMPUTE_INPUT = "dues"
 BARE = b"""<!doctype html><meta charset="utf-8"><title>bare</title>
@@ -30,8 +38,7 @@ BARE = b"""<!doctype html><meta charset="utf-8"><title>bare</title>
 import { loadPyodide } from "/pyodide/pyodide.mjs";
 const py = await loadPyodide({ indexURL: "/pyodide/" });
 py.runPython("import decimal, json, datetime");
-window.__hesapDoneAt = performance.now();
-document.body.dataset.done = "1";
+performance.mark("hesap-first-result");
 </script><body>bare</body>"""
 
 
@@ -81,38 +88,41 @@ def make_server(dist: Path, counter: Counter):
     return server
 
 
-def time_to_result(page, url: str, bare: bool) -> float:
-    page.goto(url)
-    if bare:
-        page.wait_for_selector("body[data-done]", timeout=120_000)
-    else:
-        page.wait_for_function("() => window.__hesapDoneAt", timeout=120_000)
-    return page.evaluate("window.__hesapDoneAt") / 1000
+FIRST_RESULT = "performance.getEntriesByName('hesap-first-result')[0]?.startTime ?? null"  # ms after navigation start
+TIMEOUT = 180
+
+
+def first_result(page) -> float:
+    return page.wait(FIRST_RESULT, TIMEOUT, what="the first computed result") / 1000
 
 
 def measure_path(browser, base: str, url: str, counter: Counter, bare: bool) -> dict:
-    ctx = browser.new_context()
-    ctx.add_init_script(DONE_PROBE)
-    page = ctx.new_page()
-    counter.take()
-    cold = time_to_result(page, base + url, bare)
-    cold_bytes = counter.take()
-    if not bare:  # let the service worker finish precaching, so the warm visit is a real return visit
-        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
-        try:  # the first visit's code-cache warm-up (hesap.js, warmCodeCache) runs after the first result
-            page.wait_for_function("() => localStorage.getItem('hesap-warmed')", timeout=15_000)
-        except Exception:
-            print("note: the code-cache warm-up did not finish; the warm figure includes compiling Pyodide's script")
-    boot = None if bare else page.get_attribute("[data-calculator]", "data-boot")
-    page.wait_for_timeout(1500)  # a return visit is never within a second; lets the page's caches settle
-    counter.take()
-    page.reload()
-    page.wait_for_function("() => window.__hesapDoneAt", timeout=120_000)
-    warm = page.evaluate("window.__hesapDoneAt") / 1000
-    warm_boot = None if bare else page.get_attribute("[data-calculator]", "data-boot")
-    ctx.close()
-    return {"cold": cold, "warm": warm, "cold_bytes": cold_bytes, "boot": boot, "warm_boot": warm_boot}
+    with browser.open() as page:
+        counter.take()
+        page.goto(base + url)
+        cold = first_result(page)
+        cold_bytes = counter.take()
+        if not bare:  # let the service worker finish precaching, so the warm visit is a real return visit
+            page.wait("!!navigator.serviceWorker && navigator.serviceWorker.controller !== null", TIMEOUT,
+                      what="the service worker")
+            try:  # the first visit's code-cache warm-up (hesap.js, warmCodeCache) runs after the first result
+                page.wait("localStorage.getItem('hesap-warmed')", 15, what="the code-cache warm-up")
+            except engines.EngineError:
+                print("note: the code-cache warm-up did not finish; the warm figure includes compiling Pyodide's script")
+        boot = None if bare else page.js("window.__hesapBoot")
+        time.sleep(1.5)  # a return visit is never within a second; lets the page's caches settle
+        counter.take()
+        page.reload()
+        warm = first_result(page)
+        warm_boot = None if bare else page.js("window.__hesapBoot")
+    return {"cold": cold, "warm": warm, "cold_bytes": cold_bytes, "boot": label(boot), "warm_boot": label(warm_boot)}
+
+
+def label(boot: dict | None) -> str | None:
+    """snapshot, snapshot (copy) when read from the private file system, fallback or normal."""
+    if not boot:
+        return None
+    return f"{boot['boot']} (copy)" if "snapshot-cached" in boot.get("marks", {}) else boot["boot"]
 
 
 RECOMPUTE = """async ([name, n]) => {
@@ -137,47 +147,52 @@ RECOMPUTE = """async ([name, n]) => {
 
 
 def recompute_latency(browser, base: str, n: int = 50) -> list[float]:
-    ctx = browser.new_context()
-    page = ctx.new_page()
-    page.goto(base + PAGE)
-    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=120_000)
-    times = page.evaluate(RECOMPUTE, [RECOMPUTE_INPUT, n])
-    ctx.close()
-    return times
+    with browser.open() as page:
+        page.goto(base + PAGE)
+        page.wait("!!document.querySelector('[data-calculator][data-state=\"done\"]')", TIMEOUT, what="the first result")
+        return page.js(f"({RECOMPUTE})({json.dumps([RECOMPUTE_INPUT, n])})")
 
 
-def main(dist: Path, runs: int = 3) -> None:
-    from playwright.sync_api import sync_playwright
-
-    counter = Counter()
-    server = make_server(dist, counter)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+def measure_engine(name: str, base: str, counter: Counter, runs: int) -> None:
     paths = {"ours (snapshot)": (PAGE, False), "ours (fallback)": (PAGE + "?boot=normal", False),
              "bare Pyodide": ("_bench/bare.html", True)}
-    results = {name: [] for name in paths}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    results = {path: [] for path in paths}
+    browser = engines.start(name)
+    try:
         for _ in range(runs):
-            for name, (url, bare) in paths.items():  # interleaved, so drift hits every path alike
+            for path, (url, bare) in paths.items():  # interleaved, so drift hits every path alike
                 try:
-                    results[name].append(measure_path(browser, base, url, counter, bare))
+                    results[path].append(measure_path(browser, base, url, counter, bare))
                 except Exception as exc:  # a stuck run is reported, not allowed to sink the whole benchmark
-                    print(f"{name}: run skipped ({type(exc).__name__}: {str(exc).splitlines()[0][:120]})")
+                    print(f"{name} {path}: run skipped ({type(exc).__name__}: {str(exc).splitlines()[0][:160]})")
         latency = recompute_latency(browser, base)
+    finally:
         browser.close()
-    server.shutdown()
 
-    med = {name: {k: statistics.median(r[k] for r in rs) for k in ("cold", "warm", "cold_bytes")}
-           for name, rs in results.items()}
-    bare = med["bare Pyodide"]
-    print(f"\nHesap benchmark: {runs} runs each, medians; page {PAGE}; Chromium headless, 127.0.0.1\n")
-    print(f"{'path':<18}{'cold s':>8}{'warm s':>8}{'cold MB':>9}{'cold/bare':>11}{'warm/bare':>11}{'bytes/bare':>12}  boot")
-    for name, m in med.items():
-        boots = sorted(({r["boot"] for r in results[name]} | {r["warm_boot"] for r in results[name]}) - {None})
-        print(f"{name:<18}{m['cold']:>8.2f}{m['warm']:>8.2f}{m['cold_bytes'] / 1e6:>9.2f}"
-              f"{m['cold'] / bare['cold']:>11.2f}{m['warm'] / bare['warm']:>11.2f}"
-              f"{m['cold_bytes'] / bare['cold_bytes']:>12.2f}  {','.join(boots) or '-'}")
+    med = {path: {k: statistics.median(r[k] for r in rs) for k in ("cold", "warm", "cold_bytes")}
+           for path, rs in results.items() if rs}
+    bare = med.get("bare Pyodide")
+    how = "Xvfb" if name == "webkit" else "headless"
+    print(f"\nHesap benchmark, {browser.version}: {runs} runs each, medians; page {PAGE}; {how}, 127.0.0.1\n")
+    print(f"{'path':<18}{'cold s':>8}{'warm s':>8}{'cold MB':>9}{'cold/bare':>11}{'warm/bare':>11}{'bytes/bare':>12}  boot (cold; warm)")
+    for path, m in med.items():
+        ratio = (lambda k: f"{m[k] / bare[k]:.2f}") if bare else (lambda k: "-")
+        boots = lambda key: ",".join(sorted({r[key] for r in results[path]} - {None})) or "-"  # noqa: E731
+        print(f"{path:<18}{m['cold']:>8.2f}{m['warm']:>8.2f}{m['cold_bytes'] / 1e6:>9.2f}"
+              f"{ratio('cold'):>11}{ratio('warm'):>11}{ratio('cold_bytes'):>12}  {boots('boot')}; {boots('warm_boot')}")
     q = statistics.quantiles(latency, n=20)
     print(f"\nrecompute after an input change ({len(latency)} changes): median {statistics.median(latency):.1f} ms, "
           f"p95 {q[18]:.1f} ms, max {max(latency):.1f} ms")
-    print("cold MB: bytes the server sent until the first computed result (the service worker's precache comes after).")
+
+
+def main(dist: Path, runs: int = 3, names: list[str] = ("chromium",)) -> None:
+    counter = Counter()
+    server = make_server(dist, counter)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        for name in names:
+            measure_engine(name, base, counter, runs)
+    finally:
+        server.shutdown()
+    print("\ncold MB: bytes the server sent until the first computed result (the service worker's precache comes after).")
+    print("The machine may be shared: compare ratios within one engine and run, not seconds across runs.")

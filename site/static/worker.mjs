@@ -2,7 +2,7 @@
 // Fast path: a memory snapshot made at build time (site/snapshot.mjs) with calc already imported and every
 // parameter table parsed. Fallback: a normal start that installs the calc wheel, taken when the snapshot fails
 // for any reason. Which path ran is reported to the page (data-boot) and the console.
-// Messages in:  {seq, id, inputs, date}, and once {type: "wasm", module} when started with `wasm=page`
+// Messages in:  {seq, id, inputs, date}, and once {type: "wasm", module} when started with `wasm=page` (see FLAGS)
 // Messages out: {type: "progress"|"ready"|"failed"|"result", ...}
 const ROOT = new URL("../../", import.meta.url);
 const INDEX = new URL("pyodide/", ROOT).href;
@@ -12,7 +12,11 @@ const RAW_NAME = "@SNAPSHOT@".replace(/\.gz$/, "");  // the gunzipped snapshot, 
 const SITE_PACKAGES = "/lib/python3.13/site-packages";
 // Only the lock file's header is needed: we load no Pyodide package, so its 120 kB are not fetched.
 const LOCK = { info: @LOCKINFO@, packages: {} };
-const FORCE_NORMAL = new URL(import.meta.url).searchParams.get("boot") === "normal";
+// Flags come in the worker's name ("hesap?wasm=page&boot=normal", site/overrides/main.html), not in its URL: the
+// URL stays the one the service worker precached, so an offline start finds it (WebKit asks the service worker
+// for a worker's script; one with an extra query is not in the cache). The URL's query still counts.
+const FLAGS = new URLSearchParams(`${(self.name || "").split("?")[1] || ""}&${new URL(import.meta.url).search.slice(1)}`);
+const FORCE_NORMAL = FLAGS.get("boot") === "normal";
 
 const t0 = performance.now();
 const since = () => Math.round(performance.now() - t0);
@@ -31,19 +35,22 @@ precompileWasm();
 
 // Pyodide only starts compiling its 8.6 MB of WebAssembly once the snapshot is read, because the memory size
 // comes from the snapshot. Compiling does not need it: compile now, in parallel, and hand the module over
-// when Emscripten asks to instantiate. With `wasm=page` in this script's URL the page compiles it instead and
+// when Emscripten asks to instantiate. With `wasm=page` in this worker's flags the page compiles it instead and
 // posts the module: Chromium keeps a code cache of WebAssembly compiled in a page (none for a worker), so a
 // return visit skips compiling altogether (site/overrides/main.html). Emscripten's own request for the file
 // gets our download (no second copy). Any failure here falls back to Emscripten's own streaming compile.
 function precompileWasm() {
   if (typeof WebAssembly.compileStreaming !== "function") return;
   const url = new URL("pyodide/pyodide.asm.wasm", ROOT).href;
+  const plainFetch = self.fetch.bind(self);
   let download = null;
   const compileHere = () => {
-    download = fetch(url);
+    // not through the stand-in below: when the page's module is refused before Emscripten has asked for the
+    // file, the stand-in would wait for this very compile (a start that never ends)
+    download = plainFetch(url);
     return WebAssembly.compileStreaming(download.then((r) => r.clone()));
   };
-  const fromPage = new URL(self.location.href).searchParams.get("wasm") === "page"
+  const fromPage = FLAGS.get("wasm") === "page"
     ? new Promise((resolve) => {
       const take = (event) => {
         if (event.data?.type !== "wasm") return;
@@ -55,7 +62,6 @@ function precompileWasm() {
     })
     : Promise.resolve(null);
   const compiled = fromPage.then((module) => module || compileHere()).catch(() => null);
-  const plainFetch = self.fetch.bind(self);
   let handedOver = false;
   self.fetch = (input, init) => {
     const asked = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
@@ -84,7 +90,7 @@ let fromCache = false;  // the snapshot came from the private file system (forgo
 
 async function snapshotBytes() {
   const cached = await readCached().catch((err) => {
-    if (err?.name !== "NotFoundError") forgetCached();
+    if (err?.name !== "NotFoundError" && err?.name !== "NoPrivateFiles") forgetCached();
     return null;
   });
   if (cached) {
@@ -125,31 +131,51 @@ function fromSparse(sparse) {
 // The origin private file system reads back far faster than a gunzip or the Cache API. Read as a File, not
 // through a sync access handle: the read then happens off this thread (the worker is busy compiling meanwhile)
 // and takes no lock, so two tabs can start at once. Written once Python is up; older builds' files are removed.
+// The cached copy is optional: WebKit has no navigator.storage in a worker of some sessions, a private window may
+// refuse the directory, an old engine has no sync access handle. Every call goes through privateFiles(), which
+// turns "missing" and a synchronous throw into a rejected promise, so the gzip download always remains.
+async function privateFiles() {
+  if (typeof navigator.storage?.getDirectory !== "function") throw new DOMException("no origin private file system", "NoPrivateFiles");
+  return navigator.storage.getDirectory();
+}
+
 async function readCached() {
-  const dir = await navigator.storage.getDirectory();
+  const dir = await privateFiles();
   const file = await (await dir.getFileHandle(RAW_NAME)).getFile();
   const sparse = new Uint8Array(await file.arrayBuffer());
   return fromSparse(sparse);
 }
 
 function forgetCached() {
-  navigator.storage.getDirectory().then((dir) => dir.removeEntry(RAW_NAME)).catch(() => {});
+  privateFiles().then((dir) => dir.removeEntry(RAW_NAME)).catch(() => {});
 }
 
 function keepRaw(bytes) {
   ready.then(async () => {
+    let file = null;
     try {
-      const dir = await navigator.storage.getDirectory();
-      for await (const name of dir.keys()) if (name.startsWith("snapshot-") && name !== RAW_NAME) await dir.removeEntry(name);
-      const handle = await (await dir.getFileHandle(RAW_NAME, { create: true })).createSyncAccessHandle();
-      try {
-        handle.truncate(0);
-        handle.write(bytes, { at: 0 });
-        handle.flush();
-      } finally {
-        handle.close();
+      const dir = await privateFiles();
+      if (typeof dir.keys === "function") {
+        for await (const name of dir.keys()) if (name.startsWith("snapshot-") && name !== RAW_NAME) await dir.removeEntry(name);
       }
-    } catch (err) { /* no private file system or no room: the gzip path still works */ }
+      file = await dir.getFileHandle(RAW_NAME, { create: true });
+      if (typeof file.createSyncAccessHandle === "function") {
+        const handle = await file.createSyncAccessHandle();
+        try {
+          handle.truncate(0);
+          handle.write(bytes, { at: 0 });
+          handle.flush();
+        } finally {
+          handle.close();
+        }
+      } else {  // no sync access handle in this worker: the slower writable stream, where there is one
+        const out = await file.createWritable();
+        await out.write(bytes);
+        await out.close();
+      }
+    } catch (err) {  // no private file system, no way to write, or no room: the gzip path still works
+      if (file) forgetCached();  // never leave half a copy (it would be refused as truncated, but costs a read)
+    }
   }, () => {});
 }
 

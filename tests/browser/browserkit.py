@@ -1,8 +1,9 @@
-"""What the browser tests share: where the build is, how Chromium starts, a static server (a plain module:
-test files never import conftest, whose name two folders share)."""
+"""What the browser tests share: where the build is, which browsers they drive, how Chromium starts, a static
+server (a plain module: test files never import conftest, whose name two folders share; build.py reads BROWSERS)."""
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import http.server
 import threading
@@ -11,16 +12,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
 CHROMIUM = "/usr/bin/chromium"
+FIREFOX = "/usr/bin/firefox-esr"
+WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
+XVFB = "/usr/bin/Xvfb"
+# Debian package → the file the tests need from it. `python3 build.py test` installs what is missing.
+BROWSERS = {"chromium": CHROMIUM, "firefox-esr": FIREFOX, "webkit2gtk-driver": WEBKIT_DRIVER, "xvfb": XVFB}
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-quic", "--no-first-run"]
-
-# Marks the moment a calculator first reaches data-state=done (Python computed), relative to navigation start.
-DONE_PROBE = """
-new MutationObserver((_, obs) => {
-  const n = document.querySelector('[data-calculator][data-state="done"]');
-  if (n && !window.__hesapDoneAt) { window.__hesapDoneAt = performance.now(); obs.disconnect(); }
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
-"""
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -35,3 +33,37 @@ def serve(directory: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+class Site:
+    """dist/ on its own 127.0.0.1 port (its own origin: no storage shared with another test), with switches a
+    test flips in any engine: `offline` (every request dropped unanswered, as when the network is gone) and
+    `broken` (path patterns answered with bytes that are not what was asked for)."""
+
+    def __init__(self, directory: Path = DIST):
+        self.offline = False
+        self.broken: set[str] = set()
+        site = self
+
+        class Handler(_Handler):
+            def do_GET(self):
+                if site.offline:
+                    self.close_connection = True
+                    return  # no answer at all: the browser sees a network error
+                if any(fnmatch.fnmatch(self.path.split("?")[0], p) for p in site.broken):
+                    body = b"not what was asked for"
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/octet-stream")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
+                super().do_GET()
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()

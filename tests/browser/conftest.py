@@ -1,4 +1,5 @@
-"""Fixtures for the end-to-end tests: the built dist/ served on 127.0.0.1, Debian's Chromium via Playwright."""
+"""Fixtures for the end-to-end tests: the built dist/ served on 127.0.0.1; Debian's Chromium via Playwright;
+Firefox ESR and WebKitGTK through tests/browser/engines.py (one browser per session each)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from browserkit import ARGS, CHROMIUM, DIST, serve
+from browserkit import ARGS, BROWSERS, CHROMIUM, DIST, Site, serve
+
+
+def missing(package: str) -> None:
+    if not Path(BROWSERS[package]).exists():
+        pytest.fail(f"{BROWSERS[package]} is missing: `python3 build.py test` installs it (apt-get install {package})")
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +34,7 @@ def calculators_index():
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+        missing("chromium")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
@@ -45,3 +51,32 @@ def context(browser, site):
     outside = [u for u in ctx.requests if not u.startswith(("http://127.0.0.1:", "data:", "blob:"))]
     ctx.close()
     assert outside == [], f"requests left the origin: {outside[:5]}"
+
+
+def _engine(name: str, packages: tuple[str, ...]):
+    for package in packages:
+        missing(package)
+    import engines
+    browser = engines.start(name)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def firefox():
+    yield from _engine("firefox", ("firefox-esr",))
+
+
+@pytest.fixture(scope="session")
+def webkit():
+    yield from _engine("webkit", ("webkit2gtk-driver", "xvfb"))
+
+
+@pytest.fixture
+def own_site():
+    """dist/ on a port of its own, with the offline and broken-file switches (browserkit.Site)."""
+    if not (DIST / "calculators.json").exists():
+        pytest.fail("dist/ is not built: run `python3 build.py test` (it builds first)")
+    s = Site(DIST)
+    yield s
+    s.close()

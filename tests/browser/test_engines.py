@@ -1,0 +1,129 @@
+"""End-to-end in Firefox ESR and WebKitGTK (Safari's engine) next to Chromium: what matters per engine.
+
+Every calculator gives the CLI's JSON from the snapshot start; the fallback start still computes; a reload
+with the network gone starts from the snapshot; a return visit reads the private copy where the engine has
+a private file system, and starts from the download where it has none (WebKitGTK as shipped). Chromium runs
+the full page suite in test_site.py and test_start.py; here only the private-copy test runs in it too.
+What an engine cannot do is listed in CONTRIBUTING.md (Browsers).
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+import pytest
+
+import calc
+from calc.registry import get
+
+pytestmark = pytest.mark.browser
+BOOT = 90  # seconds: WebKit's fallback start on a busy 2-core machine is the slowest here
+DONE = "!!document.querySelector('[data-calculator][data-state=\"done\"]')"
+BOOT_INFO = "window.__hesapBoot || null"  # set by hesap.js when the worker is up: {boot, ms, marks}
+CONTROLLED = "!!navigator.serviceWorker && navigator.serviceWorker.controller !== null"
+
+
+@pytest.fixture(params=["firefox", "webkit"])
+def engine(request):
+    return request.getfixturevalue(request.param)
+
+
+def expected(calc_id: str, inputs: dict | None = None) -> dict:
+    return calc.run(calc_id, get(calc_id).example_inputs() if inputs is None else inputs)["result"]
+
+
+def shown(page) -> dict:
+    return json.loads(page.attr("[data-calculator] output[data-result]", "data-json"))
+
+
+def visit(page, url: str) -> dict:
+    """Opens a calculator page and waits for Python's result; returns what the worker said when it was up."""
+    page.goto(url)
+    page.wait(DONE, BOOT, what=f"a computed result on {url}")
+    return page.js(BOOT_INFO)
+
+
+def test_every_calculator_gives_the_cli_json_from_the_snapshot(engine, own_site, calculators_index):
+    with engine.open() as page:
+        for entry in calculators_index:
+            info = visit(page, own_site.url + entry["url"])
+            assert info["boot"] == "snapshot", (engine.name, entry["id"], info)
+            assert page.attr("[data-calculator]", "data-boot") == "snapshot", entry["id"]
+            assert shown(page) == expected(entry["id"]), (engine.name, entry["id"])
+        # a shared link: the fragment's inputs are computed on load
+        first = calculators_index[0]
+        inputs = get(first["id"]).example_inputs()
+        visit(page, own_site.url + first["url"] + "#girdi=" + quote(json.dumps(inputs, ensure_ascii=False)))
+        assert shown(page) == expected(first["id"], inputs)
+        assert page.errors() == []
+
+
+def test_the_fallback_start_still_computes_every_calculator(engine, own_site, calculators_index):
+    """A snapshot that is not one: the worker starts Pyodide normally; the page's result and, through the same
+    worker, every other calculator's agree with the CLI (one fallback start, not one per page: WebKit's is slow)."""
+    own_site.broken.add("/pyodide/snapshot-*.bin.gz")
+    first = calculators_index[0]
+    with engine.open() as page:
+        info = visit(page, own_site.url + first["url"])
+        assert info["boot"] == "fallback", info
+        assert shown(page) == expected(first["id"])
+        answers = page.js("""new Promise((resolve) => {
+            const ids = %s, out = {}, w = window.__hesapWorker;
+            const take = (e) => {
+              if (e.data.type !== "result" || !(e.data.seq >= 1e6)) return;
+              out[ids[e.data.seq - 1e6]] = e.data.out;
+              if (Object.keys(out).length === ids.length) { w.removeEventListener("message", take); resolve(out); }
+            };
+            w.addEventListener("message", take);
+            ids.forEach((id, k) => w.postMessage({seq: 1e6 + k, id, inputs: %s[id], date: null}));
+        })""" % (json.dumps([e["id"] for e in calculators_index]),
+                 json.dumps({e["id"]: get(e["id"]).example_inputs() for e in calculators_index}, ensure_ascii=False)))
+    for entry in calculators_index:
+        assert answers[entry["id"]]["ok"], (entry["id"], answers[entry["id"]])
+        assert answers[entry["id"]]["result"] == expected(entry["id"]), (engine.name, entry["id"])
+
+
+def test_offline_reload_starts_from_the_snapshot(engine, own_site, calculators_index):
+    first, second = calculators_index[0], calculators_index[-1]
+    with engine.open() as page:
+        visit(page, own_site.url + first["url"])
+        page.wait(CONTROLLED, BOOT, what="the service worker (precache done)")
+        own_site.offline = True
+        page.reload()
+        page.wait(DONE, BOOT, what="a computed result offline")
+        assert page.js(BOOT_INFO)["boot"] == "snapshot"
+        info = visit(page, own_site.url + second["url"])  # a page not visited online
+        assert info["boot"] == "snapshot"
+        assert shown(page) == expected(second["id"])
+
+
+@pytest.mark.parametrize("name, features, copy", [
+    ("chromium", True, True),
+    ("firefox", True, True),
+    ("webkit", False, False),  # WebKitGTK as shipped: no navigator.storage at all
+    ("webkit", True, False),  # with Safari's storage features: getDirectory is there and refuses (ephemeral session)
+], ids=["chromium", "firefox", "webkit-without-storage", "webkit-refusing-storage"])
+def test_a_return_visit_reads_the_private_copy_where_there_is_one(request, own_site, name, features, copy):
+    if name == "chromium":
+        import engines
+        browser = engines.Chromium(request.getfixturevalue("browser"))
+    else:
+        browser = request.getfixturevalue(name)
+    with browser.open(private_files=features) as page:
+        first = visit(page, own_site.url + "aidat/")
+        assert first["boot"] == "snapshot" and "snapshot" in first["marks"], first  # the download, gunzipped
+        if copy:  # the worker writes its copy once Python is up
+            page.wait("""navigator.storage.getDirectory().then(async (dir) => {
+                for await (const name of dir.keys()) if (/^snapshot-.*\\.bin$/.test(name)) return true;
+                return false; })""", 30, what="the private copy")
+        elif features:
+            assert page.js("navigator.storage.getDirectory().then(() => 'opened', (e) => e.name)") != "opened"
+        else:
+            assert page.js("typeof navigator.storage") == "undefined"
+        page.reload()
+        page.wait(DONE, BOOT, what="a computed result on the return visit")
+        again = page.js(BOOT_INFO)
+        assert again["boot"] == "snapshot", again
+        assert ("snapshot-cached" in again["marks"]) == copy, again  # else the download again (from the precache)
+        assert shown(page) == expected("dues/split")
