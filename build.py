@@ -168,23 +168,12 @@ def new_period(args) -> None:
 def serve(args) -> None:
     if args.rebuild or args.preview or not (DIST / "calculators.json").exists():
         build(args)
-    import http.server
     import functools
+    import http.server
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                          ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
-                          ".webmanifest": "application/manifest+json"}
+    from hosting import HostHandler  # site/hosting.py: gzip and caching as a common static host
 
-        def log_message(self, *a):
-            pass
-
-        def end_headers(self):
-            if self.path.endswith(("sw.js", ".html", "/")):
-                self.send_header("Cache-Control", "no-cache")
-            super().end_headers()
-
-    handler = functools.partial(Handler, directory=str(DIST))
+    handler = functools.partial(HostHandler, directory=str(DIST))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     print(f"Hesap: http://127.0.0.1:{server.server_address[1]}/  (durdurmak için Ctrl+C)", flush=True)
     try:

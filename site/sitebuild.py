@@ -441,6 +441,17 @@ def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, built: tuple[Path, 
         (assets / f.name).write_text(text, encoding="utf-8")
 
 
+# The search index is Turkish (mkdocs.yml `search: lang: tr`): lunr's other languages are never loaded.
+SEARCH_KEEP = ("lunr.tr.min.js", "lunr.stemmer.support.min.js", "lunr.multi.min.js")
+
+
+def prune_search_languages(dist: Path) -> None:
+    """Material copies lunr's stemmers for 30 languages (about 1 MB); the precache would download them all."""
+    for f in (dist / "assets" / "javascripts" / "lunr").rglob("*.js"):
+        if f.name not in SEARCH_KEEP:
+            f.unlink()
+
+
 def write_service_worker(dist: Path, version: str, stamp: dict) -> None:
     """A versioned service worker that precaches every file of the build (HTML shell to Pyodide)."""
     files = []
@@ -479,6 +490,7 @@ def build(root: Path, dist: Path, wheel: Path, pyodide_dir: Path, today: date | 
     version = content_hash([root / "calc", root / "site", root / "docs", root / "package-lock.json"])
     index = stage_docs(root, stage, today, version)
     run_mkdocs(root, stage, dist, cache, version, preview)
+    prune_search_languages(dist)
     copy_runtime(dist, wheel, pyodide_dir, make_snapshot(root, wheel, cache), version)
     (dist / "calculators.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
     periods = {s: params.periods(s)[-1].id for s in params.set_names()}

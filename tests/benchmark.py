@@ -78,10 +78,8 @@ def make_server(dist: Path, counter: Counter):
             self.wfile.write(body)
             counter.add(len(body))
 
-        def copyfile(self, source, outputfile):
-            data = source.read()
-            outputfile.write(data)
-            counter.add(len(data))
+        def sent(self, n: int):
+            counter.add(n)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(dist)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -109,13 +107,15 @@ def measure_path(browser, base: str, url: str, counter: Counter, bare: bool) -> 
                 page.wait("localStorage.getItem('hesap-warmed')", 15, what="the code-cache warm-up")
             except engines.EngineError:
                 print("note: the code-cache warm-up did not finish; the warm figure includes compiling Pyodide's script")
+        visit_bytes = cold_bytes + counter.take()  # the whole first visit: the service worker's precache too
         boot = None if bare else page.js("window.__hesapBoot")
         time.sleep(1.5)  # a return visit is never within a second; lets the page's caches settle
         counter.take()
         page.reload()
         warm = first_result(page)
         warm_boot = None if bare else page.js("window.__hesapBoot")
-    return {"cold": cold, "warm": warm, "cold_bytes": cold_bytes, "boot": label(boot), "warm_boot": label(warm_boot)}
+    return {"cold": cold, "warm": warm, "cold_bytes": cold_bytes, "visit_bytes": visit_bytes, "boot": label(boot),
+            "warm_boot": label(warm_boot)}
 
 
 def label(boot: dict | None) -> str | None:
@@ -169,17 +169,19 @@ def measure_engine(name: str, base: str, counter: Counter, runs: int) -> None:
     finally:
         browser.close()
 
-    med = {path: {k: statistics.median(r[k] for r in rs) for k in ("cold", "warm", "cold_bytes")}
+    med = {path: {k: statistics.median(r[k] for r in rs) for k in ("cold", "warm", "cold_bytes", "visit_bytes")}
            for path, rs in results.items() if rs}
     bare = med.get("bare Pyodide")
     how = "Xvfb" if name == "webkit" else "headless"
     print(f"\nHesap benchmark, {browser.version}: {runs} runs each, medians; page {PAGE}; {how}, 127.0.0.1\n")
-    print(f"{'path':<18}{'cold s':>8}{'warm s':>8}{'cold MB':>9}{'cold/bare':>11}{'warm/bare':>11}{'bytes/bare':>12}  boot (cold; warm)")
+    print(f"{'path':<18}{'cold s':>8}{'warm s':>8}{'cold MB':>9}{'visit MB':>10}{'cold/bare':>11}{'warm/bare':>11}"
+          f"{'bytes/bare':>12}{'visit/bare':>12}  boot (cold; warm)")
     for path, m in med.items():
         ratio = (lambda k: f"{m[k] / bare[k]:.2f}") if bare else (lambda k: "-")
         boots = lambda key: ",".join(sorted({r[key] for r in results[path]} - {None})) or "-"  # noqa: E731
-        print(f"{path:<18}{m['cold']:>8.2f}{m['warm']:>8.2f}{m['cold_bytes'] / 1e6:>9.2f}"
-              f"{ratio('cold'):>11}{ratio('warm'):>11}{ratio('cold_bytes'):>12}  {boots('boot')}; {boots('warm_boot')}")
+        print(f"{path:<18}{m['cold']:>8.2f}{m['warm']:>8.2f}{m['cold_bytes'] / 1e6:>9.2f}{m['visit_bytes'] / 1e6:>10.2f}"
+              f"{ratio('cold'):>11}{ratio('warm'):>11}{ratio('cold_bytes'):>12}{ratio('visit_bytes'):>12}  "
+              f"{boots('boot')}; {boots('warm_boot')}")
     q = statistics.quantiles(latency, n=20)
     print(f"\nrecompute after an input change ({len(latency)} changes): median {statistics.median(latency):.1f} ms, "
           f"p95 {q[18]:.1f} ms, max {max(latency):.1f} ms")
@@ -194,5 +196,6 @@ def main(dist: Path, runs: int = 3, names: list[str] = ("chromium",)) -> None:
             measure_engine(name, base, counter, runs)
     finally:
         server.shutdown()
-    print("\ncold MB: bytes the server sent until the first computed result (the service worker's precache comes after).")
+    print("\ncold MB: bytes on the wire until the first computed result; visit MB: the whole first visit, the service "
+          "worker's precache included. Served as a host would (site/hosting.py: gzip for text, JS, JSON, WebAssembly).")
     print("The machine may be shared: compare ratios within one engine and run, not seconds across runs.")

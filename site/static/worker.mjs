@@ -100,11 +100,30 @@ async function snapshotBytes() {
   }
   const r = await fetch(SNAPSHOT);
   if (!r.ok || !r.body) throw new Error(`snapshot: HTTP ${r.status}`);
-  const sparse = new Uint8Array(await new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  const body = counted(r.body, Number(r.headers.get("Content-Length")) || 0);
+  const sparse = new Uint8Array(await new Response(body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
   const bytes = fromSparse(sparse);
   mark("snapshot");
   keepRaw(sparse);
   return bytes;
+}
+
+// A first visit on a slow line: say how much of the snapshot, by far the largest download, has arrived
+// ("Python indiriliyor: 3,1 / 5,5 MB"), about every quarter megabyte. No size known: the bytes alone.
+function counted(stream, total) {
+  if (typeof TransformStream !== "function") return stream;
+  const mb = (n) => (n / 1e6).toFixed(1).replace(".", ",");
+  let seen = 0, told = 0;
+  return stream.pipeThrough(new TransformStream({
+    transform(chunk, out) {
+      seen += chunk.byteLength;
+      if (seen - told >= 250_000) {
+        told = seen;
+        progress(`Python indiriliyor: ${mb(seen)}${total ? ` / ${mb(total)}` : ""} MB`);
+      }
+      out.enqueue(chunk);
+    },
+  }));
 }
 
 // The heap without its zero pages (format in site/snapshot.mjs) back into one buffer, a run of consecutive

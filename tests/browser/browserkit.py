@@ -6,6 +6,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -21,12 +22,12 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--disable-quic", "--no-first-run"]
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
+sys.path.insert(0, str(ROOT / "site"))
+from hosting import HostHandler  # noqa: E402
 
-    def log_message(self, *a):
-        pass
+
+class _Handler(HostHandler):
+    """dist/ served as a host serves it (site/hosting.py: gzip, caching headers)."""
 
 
 def serve(directory: Path):

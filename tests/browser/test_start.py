@@ -196,3 +196,21 @@ def test_without_a_sync_access_handle_the_private_copy_is_written_as_a_stream(co
     page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
     boot = page.evaluate("window.__hesapBoot")
     assert boot["boot"] == "snapshot" and "snapshot-cached" in boot["marks"], boot
+
+
+def test_a_first_visit_on_a_slow_line_says_how_much_of_python_has_arrived(context, site):
+    """Issue 21: while the snapshot downloads, the calculator says how much is left, and the example stays shown."""
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    # about a 4G phone line (9 Mbit/s): the 5 MB snapshot takes seconds, so the status is seen
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 40, "downloadThroughput": 9e6 / 8,
+                                                  "uploadThroughput": 2e6 / 8})
+    page.goto(site + "aidat/")
+    page.wait_for_function("""() => /Python indiriliyor: [0-9]+,[0-9] \\/ [0-9]+,[0-9] MB/.test(
+        document.querySelector('[data-calculator]')?.textContent || '')""", timeout=BOOT_TIMEOUT)
+    assert page.get_attribute("[data-calculator]", "data-state") == "prerendered"  # the example stays usable
+    assert page.query_selector("[data-calculator] output[data-result]") is not None
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1,
+                                                  "uploadThroughput": -1})
+    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)

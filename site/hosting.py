@@ -1,0 +1,84 @@
+"""Serve dist/ the way a common static host does: one handler for `build.py serve`, the browser tests and the
+benchmark, so what they measure is what a reader gets.
+
+- Text, JavaScript, JSON and WebAssembly go out gzip-compressed when the browser asks for it (as GitHub Pages,
+  Netlify or nginx with `gzip_types` do); files that are already compressed (`.gz`, `.zip`, images) go out as
+  they are.
+- Pages, the service worker and the version stamp are `Cache-Control: no-cache` (revalidated every time);
+  everything else may be cached, and a conditional request (`If-Modified-Since`) is answered 304.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import gzip
+import http.server
+import io
+import os
+import threading
+
+TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
+         ".webmanifest": "application/manifest+json", ".json": "application/json", ".gz": "application/octet-stream",
+         ".svg": "image/svg+xml", ".ics": "text/calendar"}
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/wasm",
+                "application/manifest+json", "image/svg+xml")
+REVALIDATE = ("sw.js", ".html", "/", "version.json")
+
+_cache: dict[tuple[str, float], bytes] = {}
+_lock = threading.Lock()
+
+
+def gzipped(path: str, mtime: float) -> bytes:
+    """The gzip body of a file, made once per file version (a host keeps it too)."""
+    key = (path, mtime)
+    with _lock:
+        if key not in _cache:
+            with open(path, "rb") as f:
+                _cache[key] = gzip.compress(f.read(), compresslevel=6, mtime=0)
+        return _cache[key]
+
+
+class HostHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+
+    def log_message(self, *a):
+        pass
+
+    def sent(self, n: int) -> None:
+        """Bytes of a body on the wire (the benchmark counts them)."""
+
+    def end_headers(self):
+        if self.path.split("?")[0].endswith(REVALIDATE):
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        ctype = self.guess_type(path)
+        wants = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants and os.path.isfile(path) and ctype.startswith(COMPRESSIBLE)):
+            return super().send_head()
+        stat = os.stat(path)
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                if int(stat.st_mtime) <= email.utils.parsedate_to_datetime(since).timestamp():
+                    self.send_response(304)
+                    self.end_headers()
+                    return None
+            except (TypeError, ValueError, IndexError, OverflowError):
+                pass
+        body = gzipped(path, stat.st_mtime)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        outputfile.write(data)
+        self.sent(len(data))
