@@ -57,12 +57,7 @@ function el(tag, attrs = {}, text) {
 }
 
 function startCalculators() {
-  let worker = window.__hesapWorker;
-  const unsupported = typeof WebAssembly !== "object" || !window.Worker;
-  if (!worker && !unsupported) {
-    try { worker = new Worker(new URL(`assets/hesap/worker.mjs?v=${VERSION}`, new URL(root, location.href)), { type: "module", name: "hesap" }); }
-    catch (e) { worker = null; }
-  }
+  const worker = window.__hesapWorker || null;  // created once, in <head> (site/overrides/partials/hesap-start.js.html)
   const widgets = calcs.map((node) => new Calculator(node, worker));
   if (!worker) {
     registerServiceWorker();

@@ -2,8 +2,17 @@
 // Fast path: a memory snapshot made at build time (site/snapshot.mjs) with calc already imported and every
 // parameter table parsed. Fallback: a normal start that installs the calc wheel, taken when the snapshot fails
 // for any reason. Which path ran is reported to the page (data-boot) and the console.
-// Messages in:  {seq, id, inputs, date}, and once {type: "wasm", module} when started with `wasm=page` (see FLAGS)
-// Messages out: {type: "progress"|"ready"|"failed"|"result", ...}
+//
+// The messages, in one table (every file that posts or reads one follows it):
+//   from                         to             message
+//   page (hesap.js)              worker         {seq, id, inputs, date}: compute calculator `id` (date: ISO or null)
+//   page (partials/hesap-start)  worker         {type: "wasm", module}: once, with `wasm=page`; module null if refused
+//   worker                       page           {type: "progress", text, ms}: what the start is doing ("indiriliyor")
+//   worker                       page           {type: "ready", boot, ms, origin, marks}: Python is up (boot: path)
+//   worker                       page           {type: "failed", message}: Python could not start at all
+//   worker                       page           {type: "result", seq, id, out, ms}: the answer (calc.web.run_json)
+//   partials/hesap-start         page           {type: "worker-error"}: the worker script itself failed (made up)
+//   warm.mjs (throwaway worker)  page           "compiled": the code-cache warm-up ran (hesap.js warmCodeCache)
 const ROOT = new URL("../../", import.meta.url);
 const INDEX = new URL("pyodide/", ROOT).href;
 const WHEEL = new URL("py/@WHEEL@?v=@VERSION@", ROOT);
