@@ -159,8 +159,8 @@ function fromSparse(sparse) {
 // The origin private file system reads back far faster than a gunzip or the Cache API. Read as a File, not
 // through a sync access handle: the read then happens off this thread (the worker is busy compiling meanwhile)
 // and takes no lock, so two tabs can start at once. Written once Python is up; older builds' files are removed.
-// The cached copy is optional: WebKit has no navigator.storage in a worker of some sessions, a private window may
-// refuse the directory, an old engine has no sync access handle. Every call goes through privateFiles(), which
+// The cached copy is optional: WebKitGTK ships without navigator.storage, an ephemeral or private session may
+// refuse the directory, an engine may lack the sync access handle. Every call goes through privateFiles(), which
 // turns "missing" and a synchronous throw into a rejected promise, so the gzip download always remains.
 async function privateFiles() {
   if (typeof navigator.storage?.getDirectory !== "function") throw new DOMException("no origin private file system", "NoPrivateFiles");
@@ -180,29 +180,31 @@ function forgetCached() {
 
 function keepRaw(bytes) {
   ready.then(async () => {
-    let file = null;
+    let partial = false;  // a sync write began and did not end: half a copy on disk
     try {
       const dir = await privateFiles();
       if (typeof dir.keys === "function") {
         for await (const name of dir.keys()) if (name.startsWith("snapshot-") && name !== RAW_NAME) await dir.removeEntry(name);
       }
-      file = await dir.getFileHandle(RAW_NAME, { create: true });
+      const file = await dir.getFileHandle(RAW_NAME, { create: true });
       if (typeof file.createSyncAccessHandle === "function") {
         const handle = await file.createSyncAccessHandle();
         try {
+          partial = true;
           handle.truncate(0);
           handle.write(bytes, { at: 0 });
           handle.flush();
+          partial = false;
         } finally {
           handle.close();
         }
-      } else {  // no sync access handle in this worker: the slower writable stream, where there is one
+      } else {  // no sync access handle in this worker: a writable stream (it replaces the file only on close)
         const out = await file.createWritable();
         await out.write(bytes);
         await out.close();
       }
-    } catch (err) {  // no private file system, no way to write, or no room: the gzip path still works
-      if (file) forgetCached();  // never leave half a copy (it would be refused as truncated, but costs a read)
+    } catch (err) {  // no private file system, no way to write, another tab writing, no room: the gzip path stays
+      if (partial) forgetCached();  // never leave half a copy (it would be refused as truncated, but costs a read)
     }
   }, () => {});
 }

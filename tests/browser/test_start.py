@@ -147,15 +147,19 @@ def test_offline_without_the_private_copy_starts_from_the_precached_snapshot(con
     page.wait_for_function("""async () => (await caches.keys()).length > 0 &&
         (await (await caches.open((await caches.keys())[0])).keys()).some((r) => /snapshot-.*\\.gz$/.test(r.url))""",
                            timeout=BOOT_TIMEOUT, polling=200)
-    page.wait_for_timeout(500)  # the worker's own copy is written right after the first result; let it finish
     context.set_offline(True)
-    page.evaluate("""async () => {
+    # the worker's own copy, written once Python is up: removed once it is there and no longer being written
+    # (a file open for writing refuses removal: a fixed pause would lose that race on a busy machine)
+    page.wait_for_function("""async () => {
         const dir = await navigator.storage.getDirectory();
-        for await (const name of dir.keys()) await dir.removeEntry(name);
-    }""")
+        if (!(await dir.keys().next()).value) return false;  // not written yet
+        try { for await (const name of dir.keys()) await dir.removeEntry(name); } catch (e) { return false; }
+        return !(await dir.keys().next()).value;
+    }""", timeout=BOOT_TIMEOUT, polling=200)
     page.reload()
     page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
     assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"
+    assert "snapshot-cached" not in page.evaluate("window.__hesapBoot")["marks"]  # the precache's gzip, gunzipped
     context.set_offline(False)
 
 
