@@ -15,8 +15,7 @@ from .dates import parse_iso_date
 from .errors import InputError
 from .explain import json_value
 from .numbers import NumberFormatError, format_number, parse_number
-
-_THOUSANDS_ONLY = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")
+from .text import tr_lower
 
 INPUT_TYPES = ("money", "decimal", "integer", "date", "datetime", "text", "choice", "bool", "list")
 
@@ -41,6 +40,7 @@ class Field:
     places: int | None = None
     multiline: bool = False
     check: Callable[[object], None] | None = None
+    personal: bool = False  # a name, T.C. kimlik no, address or phone: never written into a shared link
 
     def __post_init__(self):
         if self.type not in INPUT_TYPES:
@@ -68,6 +68,8 @@ class Field:
                 out["max_items"] = self.max_items
         if self.multiline:
             out["multiline"] = True
+        if self.personal:
+            out["personal"] = True
         return out
 
 
@@ -76,7 +78,8 @@ def _as_bound(v):
 
 
 def _fail(path: str, label: str, message: str):
-    raise InputError(path, f"“{label}” ({path}): {message}")
+    """The reader sees the field's label, never its internal name (the page places the message by `path`)."""
+    raise InputError(path, f"“{label}”: {message}")
 
 
 def read_inputs(fields: tuple[Field, ...], raw: dict) -> dict:
@@ -91,16 +94,18 @@ def read_inputs(fields: tuple[Field, ...], raw: dict) -> dict:
 
 
 def read_value(field: Field, raw, path: str):
+    """One input: a required one missing or empty is an error, never its default (the default only fills a
+    fresh form); an optional one missing or empty takes its rule's default (e.g. a 30-day month)."""
     blank = isinstance(raw, str) and raw.strip() == ""
     if blank and field.type == "choice" and any(v == "" for v, _ in field.choices):
         raw, blank = "", False  # "" is an offered choice (e.g. "— oran yazacağım —"), not a missing value
-    if raw is None or (blank and field.type != "text"):
-        if blank and field.required:
+    if raw is None or blank:
+        if field.required:
             _fail(path, field.label, "zorunlu, boş bırakılamaz")
+        if blank and field.type == "text":
+            return ""
         raw = field.default
         if raw is None:
-            if field.required:
-                _fail(path, field.label, "zorunlu, boş bırakılamaz")
             return [] if field.type == "list" else None
     value = _convert(field, raw, path)
     _check_bounds(field, value, path)
@@ -117,8 +122,6 @@ def _convert(field: Field, raw, path: str):
     if t in ("money", "decimal"):
         return _to_decimal(field, raw, path)
     if t == "integer":
-        if isinstance(raw, str) and _THOUSANDS_ONLY.fullmatch(raw.strip()):
-            raw = raw.strip().replace(".", "")  # “1.250” in a count can only be a thousands dot
         d = _to_decimal(field, raw, path)
         if d != d.to_integral_value():
             _fail(path, field.label, f"tam sayı olmalı, {format_number(d, None)} yazılmış")
@@ -149,9 +152,13 @@ def _convert(field: Field, raw, path: str):
         _fail(path, field.label, f"evet ya da hayır olmalı, “{raw}” yazılmış")
     if t == "choice":
         allowed = [v for v, _ in field.choices]
-        if raw not in allowed:
-            _fail(path, field.label, f"“{raw}” seçeneklerden biri değil; seçenekler: {', '.join(allowed)}")
-        return raw
+        if raw in allowed:
+            return raw
+        by_label = {tr_fold(label): v for v, label in field.choices} | {tr_fold(v): v for v in allowed}
+        if isinstance(raw, str) and tr_fold(raw) in by_label:  # the Turkish label as typed in a spreadsheet
+            return by_label[tr_fold(raw)]
+        labels = "; ".join(f"“{label}”" for v, label in field.choices if v != "")
+        _fail(path, field.label, f"“{raw}” seçeneklerden biri değil; seçenekler: {labels}")
     if t == "text":
         if not isinstance(raw, str):
             _fail(path, field.label, "metin olmalı")
@@ -164,7 +171,19 @@ def _convert(field: Field, raw, path: str):
     raise AssertionError(t)
 
 
+def tr_fold(text: str) -> str:
+    """A choice as a person may type it: Turkish lower case, `_` as a space, spaces collapsed."""
+    return " ".join(tr_lower(text.replace("_", " ")).split())
+
+
+def _places(field: Field) -> int | None:
+    if field.type == "integer":
+        return 0
+    return field.places if field.places is not None else (2 if field.type == "money" else None)
+
+
 def _to_decimal(field: Field, raw, path: str) -> Decimal:
+    places = _places(field)
     if isinstance(raw, bool):
         _fail(path, field.label, "sayı olmalı")
     if isinstance(raw, Decimal):
@@ -177,14 +196,17 @@ def _to_decimal(field: Field, raw, path: str) -> Decimal:
         d = Decimal(repr(raw))
     elif isinstance(raw, str):
         try:
-            d = parse_number(raw)
+            # with at most two decimal places a dot before exactly three digits can only group thousands: 40.000
+            d = parse_number(raw, thousands=places is not None and places < 3,
+                             example="1.250" if field.type == "integer" else "1.234,56")
         except NumberFormatError as exc:
             _fail(path, field.label, str(exc))
     else:
         _fail(path, field.label, "sayı olmalı")
     if not d.is_finite():
         _fail(path, field.label, "sonlu bir sayı olmalı")
-    places = field.places if field.places is not None else (2 if field.type == "money" else None)
+    if field.type == "integer":
+        return d  # _convert says “tam sayı olmalı”
     try:
         too_precise = places is not None and d != d.quantize(Decimal(1).scaleb(-places))
     except InvalidOperation:  # more digits than the decimal context holds (e.g. 1e30)

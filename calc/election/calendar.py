@@ -216,5 +216,6 @@ CALCULATOR = Calculator(
     compute=compute,
     parameter_set=SET,
     references=("BAK-SEN Seçim Yön. md.13–16", "md.20–23", "md.25", "md.27"),
-    example={"election_at": "2026-10-18T09:00", "branch_assembly_on": "2026-11-07", "central_assembly_on": "2027-02-20"},
+    # only the election: the optional dates of a fresh form stay empty, never the example's (they would mix in)
+    example={"election_at": "2026-10-18T09:00"},
 )

@@ -18,7 +18,7 @@ def num(value) -> str:
 
 def fail(field: str, label: str, message: str):
     """Refuse an input the rule does not allow, naming the field as the form does."""
-    raise InputError(field, f"“{label}” ({field}): {message}")
+    raise InputError(field, f"“{label}”: {message}")
 
 
 def tidy(value: Decimal) -> Decimal:

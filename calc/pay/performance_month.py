@@ -105,7 +105,7 @@ def fixed_part(v: dict, rec: dict, t: ParameterTable, ex: Explanation) -> Decima
     if v["highest_civil_servant_salary"] is None:
         fail(FIXED_PAYMENT.name, FIXED_PAYMENT.label,
              f"{rec['title']} için sabit ek ödeme (209 s.K. ek md.3, %{rate['percent']}) gerekli: bordronuzdaki tutarı ya "
-             "da en yüksek Devlet memuru aylığını (highest_civil_servant_salary) yazın")
+             f"da “{HIGHEST_SALARY.label}” alanını doldurun")
     amount = kurus(v["highest_civil_servant_salary"] * rate["percent"] / 100)
     return ex.money(f"Sabit ek ödeme: {num(v['highest_civil_servant_salary'])} × %{rate['percent']}", amount,
                     rate["reference"])
