@@ -23,8 +23,9 @@ import jinja2
 
 import calc
 from calc import params, staff
-from calc.explain import cell_value, display
+from calc.explain import display
 from calc.registry import calculators, get
+from calc.render import result_html, worked_html
 
 SITE = Path(__file__).resolve().parent
 MARKER = re.compile(r"<!--\s*hesap:(calculator|parameters|changes)(?:\s+([\w/\-]+))?\s*-->")
@@ -98,11 +99,9 @@ def render_calculator(env, calc_id: str, prefix: str, today: date, version: str)
     schema["periods"] = _periods_of(c)
     values = {f.name: form_value(f, inputs.get(f.name, f.default)) for f in c.inputs}
     return env.get_template("calculator.html").render(
-        c=c, schema=schema, values=values, out=out, prefix=prefix,
+        c=c, schema=schema, values=values, prefix=prefix,
         example_json=json.dumps(inputs, ensure_ascii=False), result_json=json.dumps(out["result"], ensure_ascii=False),
-        steps=out["steps"], outputs=[o for o in c.outputs if o.name in out["result"]],
-        display=out["display"], result=out["result"], today=today.isoformat(), version=version, cell=_cell_text,
-        mime=_mime,
+        result_html=result_html(c, out), today=today.isoformat(), version=version,
     ).strip()
 
 
@@ -118,17 +117,7 @@ def render_example(env, calc_id: str, inputs_json: str, where: str, today: date)
         out = c.run(inputs, today)
     except calc.InputError as exc:
         raise SystemExit(f"{where}: hesap:example {calc_id} hesaplanamadı: {exc.message}")
-    return env.get_template("example.html").render(
-        c=c, out=out, steps=out["steps"], outputs=[o for o in c.outputs if o.name in out["result"]],
-        display=out["display"], result=out["result"], cell=_cell_text, mime=_mime).strip()
-
-
-def _mime(filename: str) -> str:
-    return {"ics": "text/calendar", "txt": "text/plain", "csv": "text/csv"}.get(filename.rsplit(".", 1)[-1], "application/octet-stream")
-
-
-def _cell_text(value, kind: str) -> str:
-    return display(cell_value(value, kind), kind)
+    return worked_html(c, out)  # the renderer the live page uses too (calc/render.py)
 
 
 def _periods_of(c) -> list[dict]:
@@ -245,9 +234,12 @@ def stage_docs(root: Path, stage: Path, today: date, version: str) -> list[dict]
                 raise SystemExit(f"{rel}: {name} is embedded on two pages; one page per calculator")
             seen.add(name)
             index.append({"id": name, "title": get(name).title, "url": url, "md": rel})
-            return render_calculator(env, name, prefix_for(url), today, version)
+            # a heading, so the table of contents lists the calculator; the jump link below leads to it
+            return f"## Hesaplayıcı {{#{CALC_ANCHOR}}}\n\n" + render_calculator(env, name, prefix_for(url), today, version)
 
         new = MARKER.sub(replace, text)
+        if new != text and f"{{#{CALC_ANCHOR}}}" in new:
+            new = jump_link(new)
         new = EXAMPLE.sub(lambda m: render_example(env, m.group(1), m.group(2), rel, today), new)
         if new != text:
             md.write_text(new, encoding="utf-8")
@@ -257,6 +249,15 @@ def stage_docs(root: Path, stage: Path, today: date, version: str) -> list[dict]
     home = stage / "index.md"
     home.write_text(home.read_text(encoding="utf-8").replace("<!-- hesap:index -->", calculator_list(index)), encoding="utf-8")
     return [{k: v for k, v in e.items() if k != "md"} for e in index]
+
+
+CALC_ANCHOR = "hesaplayici"
+
+
+def jump_link(text: str) -> str:
+    """Phone first: a link under the page's title to the calculator, which follows the article's explanation."""
+    link = f'<p class="hesap-jump"><a href="#{CALC_ANCHOR}">Hesaplayıcıya geç ↓</a></p>'
+    return re.sub(r"^(# .+)$", lambda m: m.group(1) + "\n\n" + link, text, count=1, flags=re.M)
 
 
 FAMILIES = {"pay": "Maaş, döner sermaye ve nöbet", "membership": "Üyelik", "dues": "Aidat", "election": "Seçim"}

@@ -77,3 +77,30 @@ def test_personal_fields_are_declared():
         for f in c.inputs:
             looks_personal = f.name in ("full_name", "tckn", "address", "phone", "email")
             assert f.personal == looks_personal, (c.id, f.name)
+
+
+def test_date_only_cell_in_a_datetime_column_stays_a_day():
+    from calc.explain import cell_value, display
+    assert display(cell_value("2026-10-18", "datetime"), "datetime") == "18 Ekim 2026 Pazar"
+    assert display(cell_value("2026-10-18T09:00", "datetime"), "datetime").endswith("09:00")
+
+
+@pytest.mark.parametrize("c", CALCS, ids=lambda c: c.id)
+def test_the_worker_returns_the_html_the_build_writes(c):
+    """One renderer: `run_json` (the browser worker) carries the HTML of `calc.render`, which the build prerenders."""
+    import json
+
+    from calc.render import result_html
+    from calc.web import run_json
+    live = json.loads(run_json(c.id, json.dumps(c.example_inputs()), "2026-12-01"))
+    assert live["ok"], live
+    from datetime import date
+    assert live["html"] == result_html(c, c.run(c.example_inputs(), date(2026, 12, 1)))
+    assert "<dl class=\"hesap-main\">" in live["html"] and "hesap-steps" in live["html"]
+
+
+def test_page_script_formats_nothing():
+    from pathlib import Path
+    js = (Path(__file__).parents[1] / "site" / "static" / "hesap.js").read_text(encoding="utf-8")
+    for copy in ("formatTr", "dateText", "cellText", "renderOutput", "renderCharts", "Intl.NumberFormat", "toFixed"):
+        assert copy not in js, copy
