@@ -139,7 +139,18 @@ def serve(args) -> None:
         def end_headers(self):
             if self.path.endswith(("sw.js", ".html", "/")):
                 self.send_header("Cache-Control", "no-cache")
+            policy = csp_for(self.path)  # the page's meta policy, as a header too (see CONTRIBUTING)
+            if policy:
+                self.send_header("Content-Security-Policy", policy)
             super().end_headers()
+
+    import json
+    from urllib.parse import unquote, urlsplit
+    policies = json.loads((DIST / "csp.json").read_text(encoding="utf-8")) if (DIST / "csp.json").exists() else {}
+
+    def csp_for(path: str) -> str | None:
+        rel = unquote(urlsplit(path).path).lstrip("/")
+        return policies.get(rel + "index.html" if rel.endswith("/") or rel == "" else rel)
 
     handler = functools.partial(Handler, directory=str(DIST))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)

@@ -7,6 +7,7 @@ the parameter tables (from the data files). Nothing here is hand-written per cal
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -338,6 +339,41 @@ def write_service_worker(dist: Path, version: str, stamp: dict) -> None:
     (dist / "version.json").write_text(json.dumps(stamp, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+# ---------------------------------------------------------------- Content-Security-Policy
+
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
+CSP_FILE = "csp.json"  # page → policy, for hosts that send it as a header (build.py serve does)
+
+
+def csp_policy(hashes: list[str]) -> str:
+    """Only this origin, plus WebAssembly compilation (Pyodide) and the page's own inline scripts by hash."""
+    script = " ".join(["'self'", "'wasm-unsafe-eval'"] + [f"'sha256-{h}'" for h in hashes])
+    return ("default-src 'self'; " f"script-src {script}; " "style-src 'self'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+def apply_csp(dist: Path) -> dict[str, str]:
+    """Every page gets a `<meta http-equiv="Content-Security-Policy">` first in its head, with the hashes of its
+    inline scripts (the start-up script, the theme's); data blocks (`type="application/json"`) run nothing."""
+    policies = {}
+    for page in sorted(dist.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        hashes = []
+        for m in INLINE_SCRIPT.finditer(html):
+            attrs = m.group("attrs") or ""
+            if " src=" in attrs or "application/json" in attrs:
+                continue
+            hashes.append(base64.b64encode(hashlib.sha256(m.group("body").encode("utf-8")).digest()).decode())
+        policy = csp_policy(list(dict.fromkeys(hashes)))
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+        html, n = re.subn(r"<head>", "<head>\n" + meta, html, count=1)
+        if n:
+            page.write_text(html, encoding="utf-8")
+            policies[page.relative_to(dist).as_posix()] = policy
+    (dist / CSP_FILE).write_text(json.dumps(policies, ensure_ascii=False, indent=0), encoding="utf-8")
+    return policies
+
+
 def content_hash(paths: list[Path]) -> str:
     h = hashlib.sha256()
     for base in paths:
@@ -357,6 +393,7 @@ def build(root: Path, dist: Path, wheel: Path, pyodide_dir: Path, today: date | 
     index = stage_docs(root, stage, today, version)
     run_mkdocs(root, stage, dist, cache, version, preview)
     copy_runtime(dist, wheel, pyodide_dir, make_snapshot(root, wheel, cache), version)
+    apply_csp(dist)  # before the service worker lists the pages: the precached copies carry the policy too
     (dist / "calculators.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
     periods = {s: params.periods(s)[-1].id for s in params.set_names()}
     stamp = {"version": version, "preview": preview, "built": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%MZ"),

@@ -4,12 +4,16 @@ change, one renderer, phones and paper. Every calculator page, in Chromium."""
 from __future__ import annotations
 
 import json
+import os
+import re
+from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
 
 import calc
 from calc.registry import get
+from browserkit import ROOT
 
 pytestmark = pytest.mark.browser
 BOOT_TIMEOUT = 60_000
@@ -181,3 +185,65 @@ def test_print_shows_the_calculator_only_with_its_stamp(context, site):
     box = page.locator('[name="spouse_not_working"]')
     assert box.is_visible() and page.evaluate("e => getComputedStyle(e).appearance", box.element_handle()) != "none"
     page.emulate_media(media="screen")
+
+
+def _axe_script() -> Path:
+    """axe-core, pinned in package.json (devDependencies); HESAP_AXE_CORE may name another copy of axe.min.js."""
+    path = Path(os.environ.get("HESAP_AXE_CORE") or ROOT / "node_modules" / "axe-core" / "axe.min.js")
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `npm ci` (axe-core is a pinned dev dependency)")
+    return path
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_calculator_page_has_no_accessibility_violations(browser, site, calculators_index, scheme):
+    """axe-core's WCAG 2.1 A/AA rules (contrast 4.5:1 included) on every calculator page, light and dark."""
+    axe = _axe_script()
+    ctx = browser.new_context(bypass_csp=True, color_scheme=scheme)  # axe is injected inline: only here
+    page = ctx.new_page()
+    found = {}
+    for entry in calculators_index:
+        page.goto(site + entry["url"])
+        wait_state(page)
+        page.add_script_tag(path=str(axe))
+        violations = page.evaluate("""async () => (await axe.run(document,
+            {runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})).violations
+            .map(v => v.id + ": " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))""")
+        if violations:
+            found[entry["id"]] = violations
+    ctx.close()
+    assert found == {}
+
+
+CSP_PROBE = """document.addEventListener("securitypolicyviolation",
+  (e) => (window.__csp = window.__csp || []).push(e.violatedDirective + " " + (e.blockedURI || "inline")));"""
+
+
+def test_the_content_security_policy_is_in_force_and_breaks_nothing(browser, site, calculators_index):
+    ctx = browser.new_context()
+    ctx.add_init_script(CSP_PROBE)
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for entry in calculators_index:
+        page.goto(site + entry["url"])
+        assert wait_state(page) == "done", entry["id"]
+        policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+        assert "default-src 'self'" in policy and "'wasm-unsafe-eval'" in policy and "unsafe-inline" not in policy
+        assert page.evaluate("window.__csp || []") == [], entry["id"]
+    # an inline script the build did not hash is refused
+    page.evaluate("""() => { const s = document.createElement("script"); s.textContent = "window.__injected = 1";
+        document.head.append(s); }""")
+    assert page.evaluate("window.__injected") is None and page.evaluate("window.__csp.length") >= 1
+    assert errors == []
+    ctx.close()
+
+
+def test_petition_prints_on_one_page(context, site):
+    page = context.new_page()
+    page.goto(site + "uyelik/dilekce/")
+    wait_state(page)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert pages == 1, pages
