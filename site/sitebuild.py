@@ -352,6 +352,19 @@ def csp_policy(hashes: list[str]) -> str:
             "object-src 'none'; base-uri 'self'; form-action 'self'")
 
 
+DIALOG_NAMES = {'class="md-search" data-md-component="search" role="dialog"': "Sitede ara"}
+
+
+def name_dialogs(dist: Path) -> None:
+    """Every dialog has a name a screen reader announces (the theme's search dialog has none)."""
+    for page in sorted(dist.rglob("*.html")):
+        html = original = page.read_text(encoding="utf-8")
+        for tag, name in DIALOG_NAMES.items():
+            html = html.replace(tag, f'{tag} aria-label="{name}"')
+        if html != original:
+            page.write_text(html, encoding="utf-8")
+
+
 def apply_csp(dist: Path) -> dict[str, str]:
     """Every page gets a `<meta http-equiv="Content-Security-Policy">` first in its head, with the hashes of its
     inline scripts (the start-up script, the theme's); data blocks (`type="application/json"`) run nothing."""
@@ -393,6 +406,7 @@ def build(root: Path, dist: Path, wheel: Path, pyodide_dir: Path, today: date | 
     index = stage_docs(root, stage, today, version)
     run_mkdocs(root, stage, dist, cache, version, preview)
     copy_runtime(dist, wheel, pyodide_dir, make_snapshot(root, wheel, cache), version)
+    name_dialogs(dist)
     apply_csp(dist)  # before the service worker lists the pages: the precached copies carry the policy too
     (dist / "calculators.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
     periods = {s: params.periods(s)[-1].id for s in params.set_names()}

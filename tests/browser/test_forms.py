@@ -209,8 +209,10 @@ def test_every_calculator_page_has_no_accessibility_violations(browser, site, ca
         violations = page.evaluate("""async () => (await axe.run(document,
             {runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})).violations
             .map(v => v.id + ": " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))""")
-        if violations:
-            found[entry["id"]] = violations
+        unnamed = page.evaluate("""() => [...document.querySelectorAll('[role=dialog], dialog')]
+            .filter(d => !d.getAttribute('aria-label') && !d.getAttribute('aria-labelledby')).map(d => d.className)""")
+        if violations or unnamed:
+            found[entry["id"]] = violations + [f"dialog without a name: {u}" for u in unnamed]
     ctx.close()
     assert found == {}
 
