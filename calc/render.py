@@ -25,11 +25,8 @@ def period_title(calculator, out: dict) -> str | None:
     """The parameter period a result used, for calculators whose tables change by period (not a law's name)."""
     if not out.get("parameters") or not calculator.parameter_set:
         return None
-    try:
-        if not params.schema(calculator.parameter_set).periodic:
-            return None
-    except Exception:  # an unknown set: show what the result says
-        pass
+    if not params.schema(calculator.parameter_set).periodic:  # a law or a charter, not a period
+        return None
     titles = out.get("parameter_titles") or {}
     return next(iter(titles.values()), None) or out["parameters"]
 
