@@ -104,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         on = _parse_date(args.date)
         out = calc.run(_read_json(args.input), on)
     except InputError as exc:
-        print(f"hata: {exc.message}", file=sys.stderr)
+        # the JSON key too: on the command line it is what the user wrote (the page shows the label only)
+        key = f" [{exc.field}]" if exc.field and exc.field not in ("input", "date", "id") else ""
+        print(f"hata{key}: {exc.message}", file=sys.stderr)
         return 2
     except ParameterError as exc:
         print(f"hata: {exc.for_reader()}", file=sys.stderr)

@@ -61,7 +61,8 @@ def cell_value(value, kind: str):
             return value
     if kind in ("date", "datetime") and isinstance(value, str):
         try:
-            return datetime.fromisoformat(value) if kind == "datetime" else date.fromisoformat(value)
+            # a date-only value in a date-and-time column is a day, not midnight (“18 Ekim 2026 Pazar”, no 00:00)
+            return datetime.fromisoformat(value) if kind == "datetime" and "T" in value else date.fromisoformat(value)
         except ValueError:
             return value
     return value

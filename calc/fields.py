@@ -46,6 +46,7 @@ class Field:
     check: Callable[[object], None] | None = None
     # values the page fills from other inputs (title and derece → ek gösterge): see calc/pay/title_presets.py
     presets: dict | None = dc_field(default=None, compare=False)
+    personal: bool = False  # a name, T.C. kimlik no, address or phone: never written into a shared link
 
     def __post_init__(self):
         if self.type not in INPUT_TYPES:
@@ -75,6 +76,8 @@ class Field:
             out["multiline"] = True
         if self.presets is not None:
             out["presets"] = self.presets
+        if self.personal:
+            out["personal"] = True
         return out
 
 
@@ -83,7 +86,8 @@ def _as_bound(v):
 
 
 def _fail(path: str, label: str, message: str):
-    raise InputError(path, f"“{label}” ({path}): {message}")
+    """The reader sees the field's label, never its internal name (the page places the message by `path`)."""
+    raise InputError(path, f"“{label}”: {message}")
 
 
 def read_inputs(fields: tuple[Field, ...], raw: dict) -> dict:
@@ -98,16 +102,18 @@ def read_inputs(fields: tuple[Field, ...], raw: dict) -> dict:
 
 
 def read_value(field: Field, raw, path: str):
+    """One input: a required one missing or empty is an error, never its default (the default only fills a
+    fresh form); an optional one missing or empty takes its rule's default (e.g. a 30-day month)."""
     blank = isinstance(raw, str) and raw.strip() == ""
     if blank and field.type == "choice" and any(v == "" for v, _ in field.choices):
         raw, blank = "", False  # "" is an offered choice (e.g. "— oran yazacağım —"), not a missing value
-    if raw is None or (blank and field.type != "text"):
-        if blank and field.required:
+    if raw is None or blank:
+        if field.required:
             _fail(path, field.label, "zorunlu, boş bırakılamaz")
+        if blank and field.type == "text":
+            return ""
         raw = field.default
         if raw is None:
-            if field.required:
-                _fail(path, field.label, "zorunlu, boş bırakılamaz")
             return [] if field.type == "list" else None
     value = _convert(field, raw, path)
     _check_bounds(field, value, path)
@@ -124,8 +130,6 @@ def _convert(field: Field, raw, path: str):
     if t in ("money", "decimal"):
         return _to_decimal(field, raw, path)
     if t == "integer":
-        if isinstance(raw, str) and _THOUSANDS_ONLY.fullmatch(raw.strip()):
-            raw = raw.strip().replace(".", "")  # “1.250” in a count can only be a thousands dot
         d = _to_decimal(field, raw, path)
         if d != d.to_integral_value():
             _fail(path, field.label, f"tam sayı olmalı, {format_number(d, None)} yazılmış")
@@ -158,7 +162,8 @@ def _convert(field: Field, raw, path: str):
         allowed = [v for v, _ in field.choices]
         raw = _choice_by_label(field, raw)
         if raw not in allowed:
-            _fail(path, field.label, f"“{raw}” seçeneklerden biri değil; seçenekler: {', '.join(allowed)}")
+            labels = "; ".join(f"“{label}”" for v, label in field.choices if v != "")
+            _fail(path, field.label, f"“{raw}” seçeneklerden biri değil; seçenekler: {labels}")
         return raw
     if t == "text":
         if not isinstance(raw, str):
@@ -173,19 +178,32 @@ def _convert(field: Field, raw, path: str):
 
 
 def _choice_by_label(field: Field, raw):
-    """A choice typed as people write it in a pasted row: its Turkish label (case-insensitive, the part
-    before a parenthesis is enough: “süt izni” for “Süt izni (657 DMK md.104/D)”), else `raw` unchanged."""
+    """A choice typed as people write it in a pasted row or a spreadsheet: its Turkish label (case-insensitive,
+    `_` as a space, the part before a parenthesis is enough: “süt izni” for “Süt izni (657 DMK md.104/D)”),
+    else `raw` unchanged."""
     if not isinstance(raw, str) or raw in (v for v, _ in field.choices):
         return raw
-    typed = " ".join(tr_lower(raw).split())
+    typed = tr_fold(raw)
     for value, label in field.choices:
-        full = " ".join(tr_lower(label).split())
-        if typed and typed in (full, full.split(" (")[0].strip()):
+        full = tr_fold(label)
+        if typed and typed in (full, full.split(" (")[0].strip(), tr_fold(value)):
             return value
     return raw
 
 
+def tr_fold(text: str) -> str:
+    """A choice as a person may type it: Turkish lower case, `_` as a space, spaces collapsed."""
+    return " ".join(tr_lower(text.replace("_", " ")).split())
+
+
+def _places(field: Field) -> int | None:
+    if field.type == "integer":
+        return 0
+    return field.places if field.places is not None else (2 if field.type == "money" else None)
+
+
 def _to_decimal(field: Field, raw, path: str) -> Decimal:
+    places = _places(field)
     if isinstance(raw, bool):
         _fail(path, field.label, "sayı olmalı")
     if isinstance(raw, Decimal):
@@ -198,14 +216,17 @@ def _to_decimal(field: Field, raw, path: str) -> Decimal:
         d = Decimal(repr(raw))
     elif isinstance(raw, str):
         try:
-            d = parse_number(raw)
+            # with at most two decimal places a dot before exactly three digits can only group thousands: 40.000
+            d = parse_number(raw, thousands=places is not None and places < 3,
+                             example="1.250" if field.type == "integer" else "1.234,56")
         except NumberFormatError as exc:
             _fail(path, field.label, str(exc))
     else:
         _fail(path, field.label, "sayı olmalı")
     if not d.is_finite():
         _fail(path, field.label, "sonlu bir sayı olmalı")
-    places = field.places if field.places is not None else (2 if field.type == "money" else None)
+    if field.type == "integer":
+        return d  # _convert says “tam sayı olmalı”
     try:
         too_precise = places is not None and d != d.quantize(Decimal(1).scaleb(-places))
     except InvalidOperation:  # more digits than the decimal context holds (e.g. 1e30)

@@ -1,9 +1,10 @@
 """Turkish number input and display.
 
 Accepted: `1.234,56` (Turkish), `1234,56`, `1234.56`, `1234`, `-12,5`, and `1.234.567`
-(several dot groups of three can only be thousands). Refused, with a reason: `1.234`
-(a thousands dot or a decimal point? we will not guess), mixed or misplaced separators,
-letters, blanks inside the number.
+(several dot groups of three can only be thousands). `1.234` is a thousands dot where the field
+cannot hold three decimals (money, counts, percentages with two places: `thousands=True`); elsewhere it is
+refused with a reason (a thousands dot or a decimal point? we will not guess). Refused too: mixed or
+misplaced separators, letters, blanks inside the number.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ class NumberFormatError(ValueError):
     """Text that is not a number we can read unambiguously; the message is Turkish."""
 
 
-def parse_number(text: str) -> Decimal:
-    """Read a number typed by a Turkish reader."""
+def parse_number(text: str, thousands: bool = False, example: str = "1.234,56") -> Decimal:
+    """Read a number typed by a Turkish reader; `example` is shown when the text is not a number."""
     if not isinstance(text, str):
         raise NumberFormatError("sayı bekleniyordu")
     s = text.strip().replace("\u00a0", " ").replace("\u2212", "-")
@@ -33,14 +34,16 @@ def parse_number(text: str) -> Decimal:
         raise NumberFormatError("boş bırakılamaz")
     if " " in s:  # spaces only as thousands groups: 1 234,56
         if not _SPACED.fullmatch(s):
-            raise NumberFormatError(f"“{s}” bir sayı değil (örnek: 1.234,56)")
+            raise NumberFormatError(f"“{s}” bir sayı değil (örnek: {example})")
         s = s.replace(" ", "")
         if "." in s:
-            raise NumberFormatError(f"“{text.strip()}” bir sayı değil (örnek: 1.234,56)")
-    if _AMBIGUOUS.fullmatch(s):
+            raise NumberFormatError(f"“{text.strip()}” bir sayı değil (örnek: {example})")
+    if _AMBIGUOUS.fullmatch(s) and not thousands:
+        # each suggestion says which reading it is: “9,500” alone would read as nine and a half to some, 9500 to others
+        decimal = format_number(Decimal(s).normalize(), None)
         raise NumberFormatError(
-            f"“{s}” belirsiz: binlik ayırıcı mı ondalık mı anlaşılmıyor; "
-            f"“{s.replace('.', '')}” ya da “{s.replace('.', ',')}” yazın"
+            f"“{s}” belirsiz: nokta binlik ayırıcı mı, ondalık mı anlaşılmıyor. "
+            f"Binlik ayırıcıysa “{s.replace('.', '')}”, ondalıksa “{decimal}” yazın"
         )
     if _TURKISH.fullmatch(s):
         return Decimal(s.replace(".", "").replace(",", "."))
@@ -48,7 +51,7 @@ def parse_number(text: str) -> Decimal:
         return Decimal(s.replace(",", "."))
     if _DOT.fullmatch(s):
         return Decimal(s)
-    raise NumberFormatError(f"“{s}” bir sayı değil (örnek: 1.234,56)")
+    raise NumberFormatError(f"“{s}” bir sayı değil (örnek: {example})")
 
 
 def format_number(value: object, places: int | None = 2, rounding: Rounding = Rounding.KURUS_HALF_UP) -> str:

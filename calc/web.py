@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from .errors import InputError, ParameterError
 from .registry import get
+from .render import result_html
 
 
 def run_json(calc_id: str, inputs_json: str, on_iso: str | None = None) -> str:
@@ -20,8 +21,10 @@ def run_json(calc_id: str, inputs_json: str, on_iso: str | None = None) -> str:
                 on = date.fromisoformat(on_iso)
             except ValueError:
                 raise InputError("tarih", f"“{on_iso}” geçerli bir tarih değil") from None
-        out = get(calc_id).run(inputs, on)
-        return json.dumps({"ok": True, **out}, ensure_ascii=False)
+        calculator = get(calc_id)
+        out = calculator.run(inputs, on)
+        # the page places this HTML as it is: the same renderer wrote the page's prerendered result
+        return json.dumps({"ok": True, **out, "html": result_html(calculator, out)}, ensure_ascii=False)
     except InputError as exc:
         return json.dumps({"ok": False, "field": exc.field, "message": exc.message}, ensure_ascii=False)
     except ParameterError as exc:

@@ -6,6 +6,8 @@ benchmark, so what they measure is what a reader gets.
   they are.
 - Pages, the service worker and the version stamp are `Cache-Control: no-cache` (revalidated every time);
   everything else may be cached, and a conditional request (`If-Modified-Since`) is answered 304.
+- A page's Content-Security-Policy (the one its own meta tag carries, listed in `dist/csp.json` by
+  sitebuild.apply_csp) also goes out as a header, as a host configured from that file would send it.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import email.utils
 import gzip
 import http.server
 import io
+import json
 import os
 import threading
+from urllib.parse import unquote, urlsplit
 
 TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
          ".webmanifest": "application/manifest+json", ".json": "application/json", ".gz": "application/octet-stream",
@@ -25,6 +29,7 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "applicat
 REVALIDATE = ("sw.js", ".html", "/", "version.json")
 
 _cache: dict[tuple[str, float], bytes] = {}
+_policies: dict[tuple[str, float], dict] = {}
 _lock = threading.Lock()
 
 
@@ -50,7 +55,23 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         if self.path.split("?")[0].endswith(REVALIDATE):
             self.send_header("Cache-Control", "no-cache")
+        policy = self.policy()
+        if policy:
+            self.send_header("Content-Security-Policy", policy)
         super().end_headers()
+
+    def policy(self) -> str | None:
+        listed = os.path.join(self.directory, "csp.json")
+        try:
+            stat = os.stat(listed)
+        except OSError:
+            return None
+        policies = _policies.get((listed, stat.st_mtime))
+        if policies is None:
+            with open(listed, encoding="utf-8") as f:
+                policies = _policies[(listed, stat.st_mtime)] = json.load(f)
+        rel = unquote(urlsplit(self.path).path).lstrip("/")
+        return policies.get(rel + "index.html" if rel.endswith("/") or rel == "" else rel)
 
     def send_head(self):
         path = self.translate_path(self.path)

@@ -7,6 +7,7 @@ the parameter tables (from the data files). Nothing here is hand-written per cal
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -23,8 +24,9 @@ import jinja2
 
 import calc
 from calc import params, staff
-from calc.explain import cell_value, display
+from calc.explain import display
 from calc.registry import calculators, get
+from calc.render import result_html, worked_html
 
 SITE = Path(__file__).resolve().parent
 MARKER = re.compile(r"<!--\s*hesap:(calculator|parameters|changes)(?:\s+([\w/\-]+))?\s*-->")
@@ -98,11 +100,9 @@ def render_calculator(env, calc_id: str, prefix: str, today: date, version: str)
     schema["periods"] = _periods_of(c)
     values = {f.name: form_value(f, inputs.get(f.name, f.default)) for f in c.inputs}
     return env.get_template("calculator.html").render(
-        c=c, schema=schema, values=values, out=out, prefix=prefix,
+        c=c, schema=schema, values=values, prefix=prefix,
         example_json=json.dumps(inputs, ensure_ascii=False), result_json=json.dumps(out["result"], ensure_ascii=False),
-        steps=out["steps"], outputs=[o for o in c.outputs if o.name in out["result"]],
-        display=out["display"], result=out["result"], today=today.isoformat(), version=version, cell=_cell_text,
-        mime=_mime,
+        result_html=result_html(c, out), today=today.isoformat(), version=version,
     ).strip()
 
 
@@ -118,17 +118,7 @@ def render_example(env, calc_id: str, inputs_json: str, where: str, today: date)
         out = c.run(inputs, today)
     except calc.InputError as exc:
         raise SystemExit(f"{where}: hesap:example {calc_id} hesaplanamadı: {exc.message}")
-    return env.get_template("example.html").render(
-        c=c, out=out, steps=out["steps"], outputs=[o for o in c.outputs if o.name in out["result"]],
-        display=out["display"], result=out["result"], cell=_cell_text, mime=_mime).strip()
-
-
-def _mime(filename: str) -> str:
-    return {"ics": "text/calendar", "txt": "text/plain", "csv": "text/csv"}.get(filename.rsplit(".", 1)[-1], "application/octet-stream")
-
-
-def _cell_text(value, kind: str) -> str:
-    return display(cell_value(value, kind), kind)
+    return worked_html(c, out)  # the renderer the live page uses too (calc/render.py)
 
 
 def _periods_of(c) -> list[dict]:
@@ -253,9 +243,12 @@ def stage_docs(root: Path, stage: Path, today: date, version: str) -> list[dict]
                 raise SystemExit(f"{rel}: {name} is embedded on two pages; one page per calculator")
             seen.add(name)
             index.append({"id": name, "title": get(name).title, "url": url, "md": rel})
-            return render_calculator(env, name, prefix_for(url), today, version)
+            # a heading, so the table of contents lists the calculator; the jump link below leads to it
+            return f"## Hesaplayıcı {{#{CALC_ANCHOR}}}\n\n" + render_calculator(env, name, prefix_for(url), today, version)
 
         new = MARKER.sub(replace, text)
+        if new != text and f"{{#{CALC_ANCHOR}}}" in new:
+            new = jump_link(new)
         new = EXAMPLE.sub(lambda m: render_example(env, m.group(1), m.group(2), rel, today), new)
         if new != text:
             md.write_text(new, encoding="utf-8")
@@ -265,6 +258,15 @@ def stage_docs(root: Path, stage: Path, today: date, version: str) -> list[dict]
     home = stage / "index.md"
     home.write_text(home.read_text(encoding="utf-8").replace("<!-- hesap:index -->", calculator_list(index)), encoding="utf-8")
     return [{k: v for k, v in e.items() if k != "md"} for e in index]
+
+
+CALC_ANCHOR = "hesaplayici"
+
+
+def jump_link(text: str) -> str:
+    """Phone first: a link under the page's title to the calculator, which follows the article's explanation."""
+    link = f'<p class="hesap-jump"><a href="#{CALC_ANCHOR}">Hesaplayıcıya geç ↓</a></p>'
+    return re.sub(r"^(# .+)$", lambda m: m.group(1) + "\n\n" + link, text, count=1, flags=re.M)
 
 
 FAMILIES = {"pay": "Maaş, döner sermaye ve nöbet", "membership": "Üyelik", "dues": "Aidat", "election": "Seçim"}
@@ -472,6 +474,54 @@ def write_service_worker(dist: Path, version: str, stamp: dict) -> None:
     (dist / "version.json").write_text(json.dumps(stamp, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+# ---------------------------------------------------------------- Content-Security-Policy
+
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
+CSP_FILE = "csp.json"  # page → policy, for hosts that send it as a header (build.py serve does)
+
+
+def csp_policy(hashes: list[str]) -> str:
+    """Only this origin, plus WebAssembly compilation (Pyodide) and the page's own inline scripts by hash."""
+    script = " ".join(["'self'", "'wasm-unsafe-eval'"] + [f"'sha256-{h}'" for h in hashes])
+    return ("default-src 'self'; " f"script-src {script}; " "style-src 'self'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+DIALOG_NAMES = {'class="md-search" data-md-component="search" role="dialog"': "Sitede ara"}
+
+
+def name_dialogs(dist: Path) -> None:
+    """Every dialog has a name a screen reader announces (the theme's search dialog has none)."""
+    for page in sorted(dist.rglob("*.html")):
+        html = original = page.read_text(encoding="utf-8")
+        for tag, name in DIALOG_NAMES.items():
+            html = html.replace(tag, f'{tag} aria-label="{name}"')
+        if html != original:
+            page.write_text(html, encoding="utf-8")
+
+
+def apply_csp(dist: Path) -> dict[str, str]:
+    """Every page gets a `<meta http-equiv="Content-Security-Policy">` first in its head, with the hashes of its
+    inline scripts (the start-up script, the theme's); data blocks (`type="application/json"`) run nothing."""
+    policies = {}
+    for page in sorted(dist.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        hashes = []
+        for m in INLINE_SCRIPT.finditer(html):
+            attrs = m.group("attrs") or ""
+            if " src=" in attrs or "application/json" in attrs:
+                continue
+            hashes.append(base64.b64encode(hashlib.sha256(m.group("body").encode("utf-8")).digest()).decode())
+        policy = csp_policy(list(dict.fromkeys(hashes)))
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+        html, n = re.subn(r"<head>", "<head>\n" + meta, html, count=1)
+        if n:
+            page.write_text(html, encoding="utf-8")
+            policies[page.relative_to(dist).as_posix()] = policy
+    (dist / CSP_FILE).write_text(json.dumps(policies, ensure_ascii=False, indent=0), encoding="utf-8")
+    return policies
+
+
 def content_hash(paths: list[Path]) -> str:
     h = hashlib.sha256()
     for base in paths:
@@ -492,6 +542,8 @@ def build(root: Path, dist: Path, wheel: Path, pyodide_dir: Path, today: date | 
     run_mkdocs(root, stage, dist, cache, version, preview)
     prune_search_languages(dist)
     copy_runtime(dist, wheel, pyodide_dir, make_snapshot(root, wheel, cache), version)
+    name_dialogs(dist)
+    apply_csp(dist)  # before the service worker lists the pages: the precached copies carry the policy too
     (dist / "calculators.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
     periods = {s: params.periods(s)[-1].id for s in params.set_names()}
     stamp = {"version": version, "preview": preview, "built": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%MZ"),

@@ -44,7 +44,7 @@ def test_schema_prints_the_declaration(cli):
         assert {"name", "type", "label", "default", "required"} <= set(i)
         assert isinstance(i["required"], bool)
     dues = s["inputs"][0]
-    assert dues["type"] == "money" and dues["default"] == "250" and dues["required"] is True
+    assert dues["type"] == "money" and dues["default"] is None and dues["required"] is True
     assert "senim" in [c["value"] for c in s["inputs"][1]["choices"]]
 
 
@@ -76,7 +76,7 @@ def test_run_from_stdin_json_shape(cli):
 
 
 def test_money_is_a_string_with_a_dot_never_a_float(cli):
-    res = cli("run", "dues/split", stdin='{"dues": 100.10}')
+    res = cli("run", "dues/split", stdin='{"dues": 100.10, "preset": "senim"}')
     out = json.loads(res.out)  # plain json: a float would come back as float
     for key in ("primary_organisation", "upper_bodies", "dues"):
         assert isinstance(out["result"][key], str)
@@ -121,11 +121,9 @@ def test_text_format_is_turkish(cli):
         json.loads(res.out)
 
 
-def test_empty_stdin_uses_defaults(cli):
+def test_empty_stdin_is_a_missing_required_input(cli):
     res = cli("run", "dues/split", stdin="")
-    # defaults: 250 TL, senim → 162.50 / 87.50
-    assert res.code == 0 and res.json()["result"]["primary_organisation"] == "162.50"
-    assert res.json()["result"]["upper_bodies"] == "87.50"
+    assert_bad_input(res, "dues", "“Aylık aidat”", "zorunlu")  # never the page example's 250 TL
 
 
 def test_bad_value_names_the_field(cli):
@@ -176,7 +174,7 @@ def test_bad_command_line(cli):
 
 def test_input_file_with_a_byte_order_mark_is_read(cli, tmp_path):
     f = tmp_path / "girdi.json"
-    f.write_bytes("\ufeff".encode("utf-8") + b'{"dues": "100"}')  # as Windows Notepad saves it
+    f.write_bytes("\ufeff".encode("utf-8") + b'{"dues": "100", "preset": "senim"}')  # as Windows Notepad saves it
     r = cli("run", "dues/split", "--input", str(f))
     assert r.code == 0, r.err
     assert r.json()["result"]["primary_organisation"] == "65.00"

@@ -42,8 +42,20 @@ def test_senim_preset_gives_65_percent_to_the_branch(dues, primary, upper):
     assert out["warnings"] == []
 
 
-def test_defaults_are_senim_and_250():
-    out = SPLIT.run({}, ON)
+def test_nothing_is_assumed_no_dues_no_union():
+    """The dues and the rule are the member's: missing, they are errors, never 250 TL or Senim's %65."""
+    for raw in ({}, {"dues": ""}, {"preset": "senim"}):
+        with pytest.raises(InputError) as exc:
+            SPLIT.run(raw, ON)
+        assert exc.value.field == "dues" and "zorunlu" in exc.value.message
+    for raw in ({"dues": "250"}, {"dues": "250", "preset": ""}, {"dues": "250", "preset": "", "primary_share": ""}):
+        with pytest.raises(InputError) as exc:
+            SPLIT.run(raw, ON)
+        assert exc.value.field == "preset"
+
+
+def test_page_example_is_senim_and_250():
+    out = SPLIT.run(SPLIT.example_inputs(), ON)
     assert money(out) == (D("162.50"), D("87.50"))
     assert out["display"]["primary_share"] == "%65"
     assert out["display"]["primary_organisation"] == "162,50 TL"
@@ -76,7 +88,7 @@ def test_share_and_preset_both_given_share_wins_with_warning():
 def test_no_preset_and_no_share_is_refused():
     with pytest.raises(InputError) as exc:
         split(dues="200", preset="")
-    assert exc.value.field == "preset" and "primary_share" in exc.value.message
+    assert exc.value.field == "preset" and "“Şubenin payı (oran)”" in exc.value.message and "primary_share" not in exc.value.message
 
 
 @pytest.mark.parametrize("inputs, field", [

@@ -101,7 +101,8 @@ def test_cli_bad_input_exit_2(cli):
     assert bad.code == 2 and bad.out == "" and "Traceback" not in bad.err
     assert "units[1].members" in bad.err and "sıfırdan büyük" in bad.err
     bad = cli("run", "election/ballots", stdin='{"seats": 1, "candidates": ["A"], "ballots": [{"marks": ["A"], "papers": "bir"}]}')
-    assert bad.code == 2 and bad.out == "" and "Traceback" not in bad.err and "1. satır" in bad.err and "(papers)" in bad.err
+    assert bad.code == 2 and bad.out == "" and "Traceback" not in bad.err and "1. satır" in bad.err and "[ballots[0].papers]" in bad.err
+    assert "“Zarftaki pusula sayısı”" in bad.err and "(örnek: 1.250)" in bad.err  # an integer example for a count
 
 
 def test_table_per_unit_with_a_total_row():

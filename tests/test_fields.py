@@ -71,12 +71,49 @@ def test_money_in_either_notation(raw, expected):
     assert read(amount=raw)["amount"] == D(expected)
 
 
-@pytest.mark.parametrize("raw", ["12,345", "12.345", 12.345, D("0.001"), "1.234,567"])
+@pytest.mark.parametrize("raw", ["12,345", 12.345, D("0.001"), "1.234,567", "1234.567"])
 def test_money_with_more_than_two_decimals_refused(raw):
     err = error(FIELDS, {"amount": raw})
     assert err.field == "amount"
-    # "12.345" is refused as ambiguous before its decimals are counted
-    assert "ondalık basamak" in err.message or "belirsiz" in err.message
+    assert "ondalık basamak" in err.message
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("40.000", "40000"), ("12.345", "12345"), ("999.000", "999000"), ("62.500,75", "62500.75"), ("9.500", "9500"),
+])
+def test_money_dot_before_three_digits_is_thousands(raw, expected):
+    """A money input holds two decimals at most, so `40.000` can only be forty thousand (contract)."""
+    assert read(amount=raw)["amount"] == D(expected)
+
+
+def test_decimal_with_more_places_keeps_refusing_the_ambiguous_dot_with_labelled_readings():
+    assert read(amount="1", ratio="0.500")["ratio"] == D("0.5")  # no leading 1–9: a decimal point, not a group
+    free = (Field("points", "decimal", "Puan ortalaması"),)
+    err = error(free, {"points": "9.500"})
+    assert err.field == "points" and "belirsiz" in err.message
+    assert "Binlik ayırıcıysa “9500”, ondalıksa “9,5” yazın" in err.message  # each reading named: never “9,500”
+
+
+def test_integer_example_is_an_integer():
+    err = error(FIELDS, {"amount": "1", "count": "abc"})
+    assert "örnek: 1.250" in err.message and "1.234,56" not in err.message
+
+
+def test_required_field_missing_or_empty_is_an_error_even_with_a_default():
+    f = (Field("members", "integer", "Şubenin üye sayısı", default=1640, required=True),)
+    for raw in ({}, {"members": ""}, {"members": "  "}, {"members": None}):
+        err = error(f, raw)
+        assert err.field == "members" and "“Şubenin üye sayısı”" in err.message and "zorunlu" in err.message
+
+
+def test_optional_field_missing_or_empty_takes_its_rule_default():
+    f = (Field("month_days", "integer", "Ayın gün sayısı", default=30),)
+    assert read_inputs(f, {})["month_days"] == 30 and read_inputs(f, {"month_days": ""})["month_days"] == 30
+
+
+def test_choice_accepts_its_turkish_label():
+    assert read(amount="1", kind="B türü")["kind"] == "b"
+    assert read(amount="1", kind="b TÜRÜ")["kind"] == "b"
 
 
 def test_money_more_than_two_decimals_message():
@@ -164,7 +201,7 @@ def test_bool_refuses_other_text():
 def test_choice():
     assert read(amount="1", kind="b")["kind"] == "b"
     err = error(FIELDS, {"amount": "1", "kind": "c"})
-    assert err.field == "kind" and "seçenekler: a, b" in err.message
+    assert err.field == "kind" and "seçenekler: “A türü”; “B türü”" in err.message  # labels, never keys
 
 
 def test_empty_choice_offered_is_kept_not_replaced_by_default():

@@ -27,7 +27,8 @@ def test_thirty_and_sixty_days_from_submission():
     # 1 Sept + 30 days = 1 Oct (Sept has 30 days); + 60 days = 31 Oct
     assert out["result"]["official_by"] == "2026-10-01"
     assert out["result"]["latest_by"] == "2026-10-31"
-    assert out["result"]["stage"] is None and out["result"]["info_request_answer_by"] is None
+    # no “today” typed: the day of the computation, never an example's day
+    assert out["result"]["today"] == ON.isoformat() and out["result"]["stage"] is not None
 
 
 @pytest.mark.parametrize("submitted, official, latest", [
@@ -105,7 +106,8 @@ def test_timeline_input_errors():
 # --- membership/petition --------------------------------------------------------------------
 
 BASE = {"full_name": "Ayşe Yılmaz", "institution": "Ankara Şehir Hastanesi Başhekimliği",
-        "unit": "Yoğun Bakım Ünitesi", "union": "Senim", "submitted_on": "2026-09-01", "petition_date": "2026-11-23"}
+        "unit": "Yoğun Bakım Ünitesi", "union": "Senim", "submitted_on": "2026-09-01", "petition_date": "2026-11-23",
+        "address": "Kızılay Mah. 1. Cad. No: 3, Çankaya / Ankara"}
 
 
 def petition(tckn, **more):
@@ -170,6 +172,17 @@ def test_full_petition_with_generated_tckn():
     assert text.startswith("ANKARA ŞEHİR HASTANESİ BAŞHEKİMLİĞİ\n")  # Turkish upper case: İ, Ş
     assert "Yoğun Bakım Ünitesi biriminde" in text
     assert out["result"]["petition_date"] == "2026-11-23"
+    assert "Adres: Kızılay Mah. 1. Cad. No: 3, Çankaya / Ankara" in text  # 4982 s.K. md.6
+    assert "Telefon" not in text and "E-posta" not in text                  # optional lines only when given
+    assert any("md.6" in s["reference"] for s in out["steps"])
+
+
+def test_petition_contact_lines_and_personal_fields():
+    text = petition("10000000146", phone="0312 000 00 00", email="ayse@example.org")["result"]["text"]
+    assert "Telefon: 0312 000 00 00" in text and "E-posta: ayse@example.org" in text
+    personal = {f.name for f in PETITION.inputs if f.personal}
+    assert personal == {"full_name", "tckn", "address", "phone", "email"}
+    assert all(f["personal"] for f in PETITION.schema()["inputs"] if f["name"] in personal)
 
 
 def test_petition_date_defaults_to_the_calculation_day():
@@ -208,3 +221,7 @@ def test_petition_required_fields():
     with pytest.raises(InputError) as exc:
         PETITION.run(dict(BASE), ON)
     assert exc.value.field == "tckn"
+    for empty in ({"address": ""}, {"address": "   "}):
+        with pytest.raises(InputError) as exc:
+            PETITION.run(BASE | {"tckn": "10000000146"} | empty, ON)
+        assert exc.value.field == "address" and "zorunlu" in exc.value.message

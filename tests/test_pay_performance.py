@@ -302,6 +302,7 @@ def test_bad_input_names_the_field_in_turkish(calc, inputs, field):
     assert e.value.field == field
     label = next(f.label for f in calc.CALCULATOR.inputs if f.name == field)
     assert f"“{label}”" in e.value.message
+    assert e.value.field == field and f"({field})" not in e.value.message  # the label, not the key
 
 
 def _cli(monkeypatch, capsys, args, inputs):

@@ -67,5 +67,5 @@ def test_cli_bad_input_exit_2(cli):
         p = cli("run", "pay/salary", stdin=json.dumps(payload))
         assert p.code == 2
         assert p.out == ""
-        assert f"({field})" in p.err and "Traceback" not in p.err
+        assert f"[{field}]" in p.err and "Traceback" not in p.err  # the CLI names the JSON key
         assert len(p.err.strip().splitlines()) == 1

@@ -50,10 +50,10 @@ def test_july_collective_bonus_shows_as_new_line():
 
 def test_bad_month_names_field():
     with pytest.raises(InputError) as exc:
-        run("pay/raise-difference", {"month_before": "2024-06"})
+        run("pay/raise-difference", {"month_before": "2024-06", "month_after": "2026-07"})
     assert exc.value.field == "month_before"
     with pytest.raises(InputError) as exc:
-        run("pay/raise-difference", {"month_after": month_after_every_table()})
+        run("pay/raise-difference", {"month_before": "2026-06", "month_after": month_after_every_table()})
     assert exc.value.field == "month_after"
 
 

@@ -26,13 +26,13 @@ def compute(v: dict, ctx: Context) -> dict:
     elif v["preset"]:
         preset = presets.get(v["preset"])
         if preset is None:
-            raise InputError("preset", f"“Sendika” (preset): “{v['preset']}” tanımlı değil; tanımlı olanlar: {', '.join(sorted(presets))}")
+            raise InputError("preset", f"“Sendika”: “{v['preset']}” tanımlı değil; tanımlı olanlar: {', '.join(sorted(presets))}")
         share = preset["primary_share"]
         ex.add(f"Şubeye kalan pay ({preset['title']} tüzüğü)", share, preset["reference"], "rate")
         if not preset["cash_allowed"]:
             ex.add("Ödeme biçimi", "Aidat nakit ödenmez: maaştan kesintiyle ya da banka yoluyla ödenir", preset["reference"])
     else:
-        raise InputError("preset", "“Sendika” (preset): bir sendika seçin ya da şubenin payını (primary_share) yazın")
+        raise InputError("preset", "“Sendika”: bir sendika seçin ya da “Şubenin payı (oran)” alanına oranı yazın")
     primary = kurus(dues * share)
     ex.money("Şubeye (birinci kademe örgüte) kalan", primary, "aidat × şube payı, kuruşa yuvarlanır (yarım yukarı)")
     upper = dues - primary
@@ -55,9 +55,10 @@ CALCULATOR = Calculator(
         "Şube payı kuruşa yuvarlanır, kalan kuruş üst kuruluşa yazılır; iki pay her zaman aidatın tamamına eşittir."
     ),
     inputs=(
-        Field("dues", "money", "Aylık aidat", default="250", required=True, unit="TL", min=0, max=1_000_000,
+        Field("dues", "money", "Aylık aidat", required=True, unit="TL", min=0, max=1_000_000,
               help="Maaş bordronuzdaki sendika aidatı kesintisi."),
-        Field("preset", "choice", "Sendika", default="senim", choices=(("", "— oran yazacağım —"),) + _presets_choices(),
+        # no default: a tüzük's rate applies only when its union was chosen, never to an empty ratio
+        Field("preset", "choice", "Sendika", choices=(("", "— oran yazacağım —"),) + _presets_choices(),
               help="Tüzük oranı veri dosyasından gelir."),
         Field("primary_share", "decimal", "Şubenin payı (oran)", min=0, max=1, places=6,
               help="Sendika seçmek yerine oranı kendiniz yazın: %65 için 0,65."),
@@ -71,4 +72,5 @@ CALCULATOR = Calculator(
     compute=compute,
     parameter_set=SET,
     references=("Senim Tüzüğü", "4688 s.K. md.25"),
+    example={"dues": "250", "preset": "senim"},
 )

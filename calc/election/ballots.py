@@ -414,9 +414,9 @@ def _candidates(rows: list[dict]) -> list[str]:
         name = " ".join(row["name"].split())
         path = f"candidates[{i}].name"
         if not name:
-            raise InputError(path, f"“Adaylar” ({path}): {i + 1}. satır boş")
+            raise InputError(path, f"“Adaylar”: {i + 1}. satır boş")
         if _key(name) in seen:
-            raise InputError(path, f"“Adaylar” ({path}): “{name}” {seen[_key(name)] + 1}. satırda da yazılmış; her aday bir kez yazılmalı")
+            raise InputError(path, f"“Adaylar”: “{name}” {seen[_key(name)] + 1}. satırda da yazılmış; her aday bir kez yazılmalı")
         seen[_key(name)] = i
         out.append(name)
     return out

@@ -80,7 +80,7 @@ def compute(v: dict, ctx: Context) -> dict:
     wp = check_units(v["workplaces"], "workplaces", "İş yerleri")
     minimum = 1 if v["workplace_minimum_one"] else 0
     if minimum and len(wp) > elected:
-        raise InputError("workplaces", f"“İş yerleri” (workplaces): {len(wp)} iş yeri var, {elected} delege her birine "
+        raise InputError("workplaces", f"“İş yerleri”: {len(wp)} iş yeri var, {elected} delege her birine "
                                        "birer delege vermeye yetmez; “her iş yerine en az bir delege” seçeneğini kaldırın")
     wp_total = sum(wp.values())
     if wp_total != members:

@@ -36,7 +36,7 @@ def compute(v: dict, ctx: Context) -> dict:
     minimum = r["minimum_per_unit"]
     n = len(members)
     if n * minimum > seats_total:
-        raise InputError("units", f"“Şubeler ve il temsilcilikleri” (units): {n} birim var, ama {seats_total} delege ancak "
+        raise InputError("units", f"“Şubeler ve il temsilcilikleri”: {n} birim var, ama {seats_total} delege ancak "
                                   f"{seats_total // minimum} birime birer delege verebilir; birim sayısı delege sayısını aşamaz")
 
     ex.add("Genel kurul delege sayısı", seats_total, seats_ref, "integer")

@@ -36,7 +36,7 @@ def rule(ctx: Context, key: str, preset: str) -> dict:
     """The preset's record for one rule group (each record carries its article in `reference`)."""
     records = ctx.table(SET)[key]
     if preset not in records:
-        raise InputError("preset", f"“Sendika” (preset): “{preset}” için {key} kuralı tanımlı değil; tanımlı olanlar: {', '.join(records)}")
+        raise InputError("preset", f"“Sendika”: “{preset}” için {key} kuralı tanımlı değil; tanımlı olanlar: {', '.join(records)}")
     return records[preset]
 
 
@@ -70,7 +70,7 @@ def unit_field(name: str, label: str, *, with_kind: bool = False, min_items: int
 def check_units(units: list[dict], field: str, label: str) -> dict[str, int]:
     """Names unique (Turkish case-insensitive), members positive; the error names the row."""
     def fail(path: str, msg: str):
-        raise InputError(path, f"“{label}” ({path}): {msg}")
+        raise InputError(path, f"“{label}”: {msg}")
 
     seen: dict[str, int] = {}
     out: dict[str, int] = {}

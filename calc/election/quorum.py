@@ -37,7 +37,7 @@ def compute(v: dict, ctx: Context) -> dict:
     present = v["present"]
     if present is not None:
         if present > n:
-            raise InputError("present", f"“Toplantıya katılan” (present): {present} kişi tamsayıdan ({n}) fazla olamaz")
+            raise InputError("present", f"“Toplantıya katılan”: {present} kişi tamsayıdan ({n}) fazla olamaz")
         needed = first if v["meeting"] == "first" else second
         quorate = present >= needed
         ex.add(f"Katılan {present}, gereken {needed}: toplantı yeter sayısı", "var" if quorate else "yok", REF_25, "text")

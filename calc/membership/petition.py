@@ -48,10 +48,15 @@ def compute(v: dict, ctx: Context) -> dict:
         "",
         f"Ad Soyad: {v['full_name']}",
         f"T.C. Kimlik No: {v['tckn']}",
+        f"Adres: {v['address']}",
+        *([f"Telefon: {v['phone']}"] if v["phone"] else []),
+        *([f"E-posta: {v['email']}"] if v["email"] else []),
         f"Kurum: {institution}" + (f" / {v['unit']}" if v["unit"] else ""),
         "İmza:",
     ])
     ex.add("T.C. kimlik numarası kontrol haneleri", "tutuyor", "T.C. kimlik numarası algoritması (10. ve 11. haneler)")
+    ex.add("Başvuru sahibinin kimliği ve adresi", "ad soyad, T.C. kimlik no, adres ve imza dilekçede",
+           "4982 s. Bilgi Edinme Hakkı Kanunu md.6 (gerçek kişilerde ad, soyad, imza, T.C. kimlik no, oturma yeri veya iş adresi)")
     ex.add("Dilekçenin dayanağı", "Bilgi edinme başvurusu; kurum 15 iş günü içinde cevap verir",
            "4982 s. Bilgi Edinme Hakkı Kanunu md.6, md.11")
     ex.add("Dilekçe tarihi", when, "Girdi" if v["petition_date"] else "Hesaplama günü")
@@ -67,15 +72,20 @@ CALCULATOR = Calculator(
         "verebilirsiniz. Girdiğiniz bilgiler tarayıcınızdan çıkmaz."
     ),
     inputs=(
-        Field("full_name", "text", "Adınız ve soyadınız", required=True),
-        Field("tckn", "text", "T.C. kimlik numaranız", required=True,
+        Field("full_name", "text", "Adınız ve soyadınız", required=True, personal=True),
+        Field("tckn", "text", "T.C. kimlik numaranız", required=True, personal=True,
               help="11 hane; kontrol haneleri denetlenir.", check=check_tckn),
+        Field("address", "text", "Oturma yeri ya da iş adresiniz", required=True, personal=True, multiline=True,
+              help="4982 s.K. md.6: cevap bu adrese gönderilir; iş adresiniz de olabilir."),
+        Field("phone", "text", "Telefonunuz (isteğe bağlı)", default="", personal=True),
+        Field("email", "text", "E-posta adresiniz (isteğe bağlı)", default="", personal=True),
         Field("institution", "text", "Kurumunuz", required=True,
               help="Dilekçenin gideceği makam, örneğin “… Hastanesi Başhekimliği”."),
         Field("unit", "text", "Biriminiz (isteğe bağlı)", default="", help="Örneğin “Yoğun Bakım Ünitesi”."),
         Field("union", "text", "Sendikanız", required=True),
         Field("submitted_on", "date", "Üyelik başvurusunun teslim tarihi", required=True),
-        Field("petition_date", "date", "Dilekçe tarihi (boşsa bugün)"),
+        Field("petition_date", "date", "Dilekçe tarihi (boşsa bugün)",
+              help="Boş bırakın: dilekçe verdiğiniz günün tarihini taşır."),
     ),
     outputs=(
         Output("text", "Dilekçe metni", "text", main=True),
@@ -84,5 +94,6 @@ CALCULATOR = Calculator(
     compute=compute,
     references=("4982 s.K. md.6, md.11", "4688 s.K. md.14"),
     example={"full_name": "Ayşe Yılmaz", "tckn": "10000000146", "institution": "Ankara Şehir Hastanesi Başhekimliği",
-             "unit": "Yoğun Bakım Ünitesi", "union": "Senim", "submitted_on": "2026-09-01", "petition_date": "2026-11-23"},
+             "address": "Örnek Mah. Sağlık Cad. No: 1 Daire: 2, Çankaya / Ankara",
+             "unit": "Yoğun Bakım Ünitesi", "union": "Senim", "submitted_on": "2026-09-01"},  # dated the day it is made
 )

@@ -32,9 +32,9 @@ def compute(v: dict, ctx: Context) -> dict:
                "HEKİMSEN üyelik rehberi" if i != 2 else t.ref("info_request_working_days"))
 
     result = {"submitted_on": submitted, "official_by": official_by, "latest_by": latest_by,
-              "actions": list(ACTIONS), "today": v["today"], "stage": None, "days_since_submission": None,
+              "actions": list(ACTIONS), "today": v["today"] or ctx.on, "stage": None, "days_since_submission": None,
               "info_request_answer_by": None}
-    today = v["today"]
+    today = v["today"] or ctx.on  # an empty “today” is the day of the computation, never the example's day
     if today is not None:
         elapsed = days_between(submitted, today)
         result["days_since_submission"] = elapsed
@@ -64,15 +64,15 @@ CALCULATOR = Calculator(
     description=(
         "Sendika üyelik başvurunuzun işverene teslim edildiği günden başlayarak üyeliğin olağan olarak resmîleştiği "
         "günü (30 gün) ve aidat kesintisinin en geç başlaması gereken günü (60 gün) verir; o tarihten sonra üyelik "
-        "hâlâ pasifse ne yapacağınızı sıralar. Bugünün tarihini yazarsanız süreçte nerede olduğunuzu söyler. Günler "
+        "hâlâ pasifse ne yapacağınızı sıralar; bugüne (ya da yazdığınız güne) göre süreçte nerede olduğunuzu söyler. Günler "
         "takvim günüdür ve teslim günü sayılmaz; bilgi edinme cevabının iş günü hesabında hafta sonları atlanır, "
         "resmî tatiller atlanmaz."
     ),
     inputs=(
         Field("submitted_on", "date", "Başvurunun işverene teslim tarihi", required=True,
               help="Üyelik formunun (ya da e-Devlet başvurusunun) kurumunuza ulaştığı gün."),
-        Field("today", "date", "Bugünün tarihi (isteğe bağlı)",
-              help="Yazarsanız süreçte nerede olduğunuzu gösterir."),
+        Field("today", "date", "Bugünün tarihi (boşsa bugün)",
+              help="Süreçte nerede olduğunuzu bu güne göre gösterir; başka bir günü denemek için değiştirin."),
     ),
     outputs=(
         Output("official_by", "Üyeliğin olağan olarak resmîleştiği gün", "date", main=True),
@@ -83,5 +83,5 @@ CALCULATOR = Calculator(
     compute=compute,
     parameter_set=SET,
     references=("4688 s.K. md.14, md.25", "4982 s.K. md.11", "HEKİMSEN üyelik rehberi"),
-    example={"submitted_on": "2026-09-01", "today": "2026-11-23"},
+    example={"submitted_on": "2026-09-01"},  # “today” stays empty: the page shows the reader's own day
 )

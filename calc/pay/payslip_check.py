@@ -97,15 +97,15 @@ def unfold_amounts(raw: dict) -> dict:
     if amounts is None:
         return thousands(out)
     if not isinstance(amounts, dict):
-        raise InputError("amounts", "“Bordro tutarları” (amounts): satır adı → tutar biçiminde bir nesne olmalı, "
+        raise InputError("amounts", "“Bordro tutarları”: satır adı → tutar biçiminde bir nesne olmalı, "
                                     "örneğin {\"monthly_salary\": \"2.081,81\", \"net\": \"40.000\"}")
     for name, value in amounts.items():
         if name not in LABELS:
-            raise InputError("amounts", f"“Bordro tutarları” (amounts): bilinmeyen satır “{name}”; geçerli satırlar: "
+            raise InputError("amounts", f"“Bordro tutarları”: bilinmeyen satır “{name}”; geçerli satırlar: "
                                         + ", ".join(n for n, _ in LINES))
         key = PREFIX + name
         if key in out:
-            raise InputError(key, f"“{LABELS[name]}” ({key}): hem bu alanda hem “Bordro tutarları” içinde yazılmış; birini bırakın")
+            raise InputError(key, f"“{LABELS[name]}”: hem bu alanda hem “Bordro tutarları” içinde yazılmış; birini bırakın")
         out[key] = value
     return thousands(out)
 
@@ -363,7 +363,7 @@ def compute(v: dict, ctx: Context) -> dict:
     year, month, table, tax_table = month_tables(v, ctx)
     amounts = {name: v[PREFIX + name] for name, _ in LINES if v[PREFIX + name] is not None}
     if v["employment"] == "4b" and not amounts.get("contract_wage"):
-        raise InputError(PREFIX + "contract_wage", f"“{LABELS['contract_wage']}” ({PREFIX}contract_wage): sözleşmeli (4/B) "
+        raise InputError(PREFIX + "contract_wage", f"“{LABELS['contract_wage']}”: sözleşmeli (4/B) "
                                                    "personel için bordrodaki brüt sözleşme ücretini yazın")
     if not any(amounts.values()):
         ex.warn("Bordro tutarı girilmedi: bordronuzdaki tutarları satır satır yazın; boş satır bordroda yok (0) sayılır.")
@@ -451,7 +451,7 @@ def project(v: dict, p: Person, ctx: Context) -> dict:
     try:
         out = run("pay/salary", inputs, ctx.on)
     except InputError as exc:
-        raise InputError("target_month", f"“Hedef ay” (target_month): {exc.message}") from None
+        raise InputError("target_month", f"“Hedef ay”: {exc.message}") from None
     r = out["result"]
     ty, tm = parse_month(v["target_month"])
     ctx.explain.add(f"Hedef ay: {month_label(ty, tm)} net (aynı kişi, pay/salary ile)", Decimal(r["net"]),

@@ -57,7 +57,7 @@ class Person:
 
 
 def fail(field: str, label: str, message: str):
-    raise InputError(field, f"“{label}” ({field}): {message}")
+    raise InputError(field, f"“{label}”: {message}")
 
 
 # ---------------------------------------------------------------- months and tables
@@ -111,7 +111,7 @@ def tables_for(year: int, month: int, field: str = "month") -> tuple[params.Para
         label = MONTH_FIELD_LABELS.get(field, "Ay")
         what = " ve ".join(f"“{params.schema(n).title}” tablosu" for n in missing)
         have = "; ".join(f"{params.schema(n).title}: {available_periods(n)}" for n in (SET, TAX_SET))
-        raise InputError(field, f"“{label}” ({field}): {month_label(year, month)} için {what} yok. Mevcut dönemler — "
+        raise InputError(field, f"“{label}”: {month_label(year, month)} için {what} yok. Mevcut dönemler — "
                                 f"{have}{raise_forecast.missing_hint(year, month)}")
     return found[0], found[1]
 

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from .. import params
+from ..numbers import format_number
 from ..errors import InputError
 from ..explain import json_value
 
@@ -57,9 +58,13 @@ def field_presets(key: str, grades: int) -> dict:
         for title in table[key]:
             for grade in range(1, grades + 1):
                 values[f"{title}|{grade}"] = json_value(value_for(table, key, title, grade))
+    reference = table.ref(key) if key in table.params else ""
     return {
         "from": ["title", "grade"],
         "values": values,
+        # the note under the field, written here (Python formats every number the page shows)
+        "notes": {k: f"Unvan ve dereceye göre {format_number(Decimal(str(v)), None)} ({reference}). Bordronuzda farklıysa "
+                     "değiştirin." for k, v in values.items() if v is not None},
         "reference": table.ref(key) if key in table.params else "",
         "otherwise": {"text": OTHERWISE, "link": PAYSLIP_PAGE, "link_text": "Bordro kontrolü bordronuzdaki tutardan bulur"},
     }

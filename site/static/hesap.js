@@ -115,13 +115,12 @@ class Calculator {
     this.inFlight = false;
     this.dirty = false;
     this.isReady = false;
-    if (this.output.dataset.json) {
-      const steps = this.output.querySelector(".hesap-steps-box");
-      renderCharts(this.schema, JSON.parse(this.output.dataset.json)).forEach((svg) => this.output.insertBefore(svg, steps));
-    }
+    this.notice = node.querySelector(".hesap-notice");
     const frag = readFragment();
-    if (frag) {
-      this.fill(frag.inputs, frag.date);
+    if (frag && frag.error) this.say(frag.error);
+    else if (frag) {
+      this.fill(frag.inputs, frag.date, true);
+      this.sayLeftOut(frag.inputs);
       this.setState("loading");
       this.output.removeAttribute("data-json");
       this.output.classList.add("hesap-stale");
@@ -135,7 +134,57 @@ class Calculator {
     this.form.addEventListener("submit", (e) => { e.preventDefault(); this.compute(); });
     node.querySelector('[data-action="copy"]').addEventListener("click", () => this.copyLink());
     node.querySelector('[data-action="print"]').addEventListener("click", () => window.print());
-    node.querySelector('[data-action="example"]').addEventListener("click", () => { this.fill(this.example, ""); this.compute(); });
+    node.querySelector('[data-action="example"]').addEventListener("click", () => { this.say(""); this.fill(this.example, ""); this.schedule(); });
+    node.querySelector('[data-action="clear"]').addEventListener("click", () => { this.say(""); this.clear(); this.schedule(); });
+    window.addEventListener("hashchange", () => this.openLink());
+    window.addEventListener("beforeprint", () => this.stamp());
+  }
+
+  // The paper says when it was printed, by which build, and the link that computes it again (no personal fields).
+  stamp() {
+    const p = this.node.querySelector(".hesap-print-stamp");
+    if (!p) return;
+    const when = new Date().toLocaleString("tr-TR", { dateStyle: "long", timeStyle: "short" });
+    p.textContent = `Yazdırıldı: ${when} · Hesap sürümü ${VERSION} · Bu sonucu yeniden açan bağlantı: ${location.href}`;
+  }
+
+  // A link pasted into the address bar of an open page: its inputs replace the form's and are computed.
+  openLink() {
+    const frag = readFragment();
+    if (!frag || this.stopped) return;
+    if (frag.error) { this.say(frag.error); return; }
+    this.say("");
+    this.fill(frag.inputs, frag.date, true);
+    this.sayLeftOut(frag.inputs);
+    this.pending = true;
+    this.setState("loading");
+    this.output.classList.add("hesap-stale");
+    this.fragment = frag;  // computed exactly as written
+    if (this.inFlight) this.dirty = true;
+    else this.compute();
+  }
+
+  // A note next to the form (a link that cannot be read, personal fields a link leaves out); "" hides it.
+  say(text) {
+    if (!this.notice) return;
+    this.notice.textContent = text;
+    this.notice.hidden = !text;
+  }
+
+  personal() { return this.schema.inputs.filter((i) => i.personal); }
+
+  sayLeftOut(inputs) {
+    const missing = this.personal().filter((i) => !(i.name in inputs)).map((i) => i.label);
+    if (missing.length) this.say(`Bağlantılar kişisel bilgi taşımaz; şu alanları kendiniz doldurun: ${missing.join(", ")}.`);
+  }
+
+  // "Temizle": nothing is assumed; a choice without an empty option shows its first one (visible, changeable).
+  clear() {
+    for (const f of this.fields()) {
+      if (f.dataset.type === "bool") f.checked = false;
+      else if (f.tagName === "SELECT") f.value = [...f.options].some((o) => o.value === "") ? "" : f.options[0].value;
+      else f.value = "";
+    }
   }
 
   status(text) { if (this.statusText) this.statusText.textContent = text; }
@@ -154,7 +203,7 @@ class Calculator {
       const v = p.values[key];
       if (v !== undefined) {
         if (fill) target.value = String(v);
-        note.textContent = `Unvan ve dereceye göre ${formatTr(String(v))} (${p.reference}). Bordronuzda farklıysa değiştirin.`;
+        note.textContent = p.notes[key];
       } else {
         const link = el("a", { href: new URL(p.otherwise.link, new URL(this.node.dataset.root || "./", location.href)).href }, p.otherwise.link_text);
         note.replaceChildren(`${p.otherwise.text}: `, link, ".");
@@ -205,7 +254,7 @@ class Calculator {
       if (type === "period") { date = f.value; continue; }
       if (type === "bool") { inputs[f.name] = f.checked; continue; }
       const v = f.value;
-      if (v.trim() === "") continue;
+      // an empty field is sent empty: the engine says a required one is missing, an optional one takes its rule
       if (type === "list" && /^\s*\[/.test(v)) {
         try { inputs[f.name] = JSON.parse(v); continue; } catch (e) { /* the engine reports it */ }
       }
@@ -214,12 +263,14 @@ class Calculator {
     return { inputs, date };
   }
 
-  fill(inputs, date) {
+  // From the example, or from a link (`link`: a required field the link does not name stays empty, never a default).
+  fill(inputs, date, link = false) {
     const declared = new Map(this.schema.inputs.map((i) => [i.name, i]));
     for (const f of this.fields()) {
       if (f.dataset.type === "period") { f.value = date || ""; continue; }
       const decl = declared.get(f.name);
-      const v = f.name in inputs ? inputs[f.name] : (decl && decl.default !== null && decl.default !== undefined ? decl.default : "");
+      const fallback = decl && !(link && decl.required) && decl.default !== null && decl.default !== undefined ? decl.default : "";
+      const v = f.name in inputs ? inputs[f.name] : fallback;
       if (f.dataset.type === "bool") f.checked = v === true || v === "true";
       else f.value = toFormText(v, decl);
     }
@@ -255,7 +306,7 @@ class Calculator {
       return;
     }
     this.render(out);
-    writeFragment(this.latestInputs, this.latestDate);
+    writeFragment(this.shareable(this.latestInputs), this.latestDate);
     this.node.dataset.computeMs = String(Math.round(performance.now() - this.sentAt));
     this.setState("done");
     // the first result Python computed on this page, in every engine's timeline (python3 build.py bench)
@@ -283,191 +334,30 @@ class Calculator {
     this.status("Girdilerde düzeltilmesi gereken bir şey var.");
   }
 
+  // Python wrote this HTML (calc/render.py), as it wrote the prerendered result: the page formats nothing itself.
   render(out) {
-    const outputs = this.schema.outputs.filter((o) => o.name in out.result);
-    const frag = document.createDocumentFragment();
-    if (out.parameters) {
-      const p = el("p", { class: "hesap-period" }, "Parametre dönemi: ");
-      p.append(el("strong", {}, Object.values(out.parameter_titles || {})[0] || out.parameters));
-      frag.append(p);
-    }
-    const main = el("dl", { class: "hesap-main" });
-    const more = el("dl", { class: "hesap-more" });
-    for (const o of outputs) {
-      const v = out.result[o.name];
-      if (!o.main && (v === null || v === undefined)) continue;
-      (o.main ? main : more).append(renderOutput(o, v, out.display[o.name]));
-    }
-    frag.append(main, more);
-    renderCharts(this.schema, out.result).forEach((svg) => frag.append(svg));
-    if (out.warnings.length) {
-      const ul = el("ul", { class: "hesap-warnings" });
-      out.warnings.forEach((w) => ul.append(el("li", {}, w)));
-      frag.append(ul);
-    }
-    const details = el("details", { class: "hesap-steps-box", open: "" });
-    details.append(el("summary", {}, "Adım adım hesap ve dayanakları"));
-    const ol = el("ol", { class: "hesap-steps" });
-    let previous = null;
-    for (const s of out.steps) {
-      const li = el("li");
-      li.append(el("span", { class: "hesap-step-label" }, s.label), " ", el("span", { class: "hesap-step-value" }, s.display));
-      // a reference repeated by consecutive steps is shown once, under the first
-      if (s.reference && s.reference !== previous) li.append(" ", el("span", { class: "hesap-step-ref" }, s.reference));
-      previous = s.reference;
-      ol.append(li);
-    }
-    details.append(ol);
-    frag.append(details);
-    this.output.replaceChildren(frag);
+    this.output.innerHTML = out.html;
     this.output.setAttribute("data-json", JSON.stringify(out.result));
     this.output.classList.remove("hesap-stale");
     this.status("Hazır: girdileri değiştirdikçe sonuç güncellenir.");
   }
 
+  // What a link may hold: never a personal field (name, T.C. kimlik no, address, phone), nor an empty one.
+  shareable(inputs) {
+    const personal = new Set(this.personal().map((i) => i.name));
+    return Object.fromEntries(Object.entries(inputs).filter(([k, v]) => !personal.has(k) && v !== ""));
+  }
+
   copyLink() {
     const { inputs, date } = this.read();
-    writeFragment(inputs, date);
+    writeFragment(this.shareable(inputs), date);
     const url = location.href;
-    const done = () => this.status("Bağlantı kopyalandı: aynı girdilerle bu sonucu açar.");
+    const left = this.personal().map((i) => i.label);
+    const done = () => this.status("Bağlantı kopyalandı: aynı girdilerle bu sonucu açar."
+      + (left.length ? ` Kişisel bilgiler bağlantıya konmadı: ${left.join(", ")}.` : ""));
     if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url).then(done, () => prompt("Bağlantıyı kopyalayın:", url));
     else prompt("Bağlantıyı kopyalayın:", url);
   }
-}
-
-function renderOutput(o, v, shown) {
-  const wrap = el("div", { class: `hesap-out hesap-kind-${o.kind}`, "data-output": o.name });
-  wrap.append(el("dt", {}, o.label));
-  const dd = el("dd");
-  if (o.kind === "rows" && o.columns && Array.isArray(v)) {
-    const box = el("div", { class: "hesap-scroll" });
-    const table = el("table", { class: "hesap-table" });
-    const head = el("tr");
-    o.columns.forEach((c) => head.append(el("th", { scope: "col" }, c.label)));
-    const thead = el("thead");
-    thead.append(head);
-    const body = el("tbody");
-    for (const row of v) {
-      const tr = el("tr");
-      o.columns.forEach((c) => tr.append(el("td", { class: `hesap-cell-${c.kind}` }, cellText(row[c.key], c.kind))));
-      body.append(tr);
-    }
-    table.append(thead, body);
-    box.append(table);
-    dd.append(box);
-  } else if (o.kind === "download" && typeof v === "string") {
-    const type = { ics: "text/calendar", csv: "text/csv", txt: "text/plain" }[o.filename.split(".").pop()] || "application/octet-stream";
-    const a = el("a", { class: "md-button hesap-download", download: o.filename,
-      href: URL.createObjectURL(new Blob([v], { type: `${type};charset=utf-8` })) }, `${o.filename} dosyasını indir`);
-    dd.append(a);
-  } else if (v && typeof v === "object" && !Array.isArray(v)) {
-    const table = el("table", { class: "hesap-table" });
-    const body = el("tbody");
-    for (const [k, x] of Object.entries(v)) {
-      const tr = el("tr");
-      tr.append(el("th", { scope: "row" }, k), el("td", {}, typeof x === "object" ? JSON.stringify(x) : String(x)));
-      body.append(tr);
-    }
-    table.append(body);
-    dd.append(table);
-  } else if (o.kind === "text" && typeof v === "string" && v.includes("\n")) {
-    dd.append(el("pre", { class: "hesap-text" }, v));
-  } else {
-    dd.textContent = shown ?? "";
-  }
-  wrap.append(dd);
-  return wrap;
-}
-
-const MONTHS = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"];
-const DAYS = ["Pazar", "Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi"];
-
-// "2026-10-09" / "2026-10-09T09:00" → "9 Ekim 2026 Cuma" (+ " 09:00"), as calc.dates.format_date writes it.
-function dateText(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(iso);
-  if (!m) return iso;
-  const day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDay();
-  return `${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]} ${DAYS[day]}` + (m[4] ? ` ${m[4]}` : "");
-}
-
-function cellText(v, kind) {
-  if (v === null || v === undefined) return "—";
-  if (kind === "date" || kind === "datetime") return dateText(String(v));
-  if (kind === "money") return formatTr(String(v), 2) + " TL";
-  if (kind === "decimal" || kind === "integer") return formatTr(String(v));
-  return String(v);
-}
-
-// Pictures drawn from the result as inline SVG (no chart library): declared per output with `chart`.
-function renderCharts(schema, result) {
-  const charts = [];
-  for (const o of schema.outputs) {
-    const v = result[o.name];
-    if (!o.chart || v === null || v === undefined) continue;
-    let bars = null;
-    if (o.chart === "bars" && typeof v === "object" && !Array.isArray(v)) {
-      bars = Object.entries(v).filter(([, x]) => isNumber(x)).map(([k, x]) => ({ label: k, values: [Number(x)] }));
-    } else if (o.chart === "amounts" && Array.isArray(v)) {
-      const col = o.columns.find((c) => c.kind === "money");
-      bars = v.filter((r) => Number(r[col.key]) !== 0).map((r) => ({ label: r.label, values: [Number(r[col.key])] }));
-    } else if (o.chart === "before-after" && Array.isArray(v)) {
-      bars = v.filter((r) => Number(r.before) !== 0 || Number(r.after) !== 0)
-        .map((r) => ({ label: r.label, values: [Math.abs(Number(r.before)), Math.abs(Number(r.after))] }));
-    }
-    if (bars && bars.length >= 2 && bars.length <= 60) charts.push(barChart(o, bars, o.chart === "before-after" ? ["önce", "sonra"] : null));
-  }
-  return charts;
-}
-
-function isNumber(x) { return typeof x === "number" || /^-?\d+(\.\d+)?$/.test(String(x)); }
-
-function barChart(o, bars, legend) {
-  const ns = "http://www.w3.org/2000/svg";
-  const per = bars[0].values.length;
-  const row = 8 + 14 * per, labelW = 210, barW = 300, top = legend ? 18 : 4, h = top + bars.length * row + 4;
-  const max = Math.max(...bars.flatMap((b) => b.values), 1);
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", `0 0 ${labelW + barW + 110} ${h}`);
-  svg.setAttribute("class", `hesap-chart hesap-chart-${o.chart}`);
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", `${o.label}: çubuk grafik`);
-  const text = (x, y, s, anchor = "start", cls = "") => {
-    const t = document.createElementNS(ns, "text");
-    t.setAttribute("x", x); t.setAttribute("y", y); t.setAttribute("text-anchor", anchor);
-    if (cls) t.setAttribute("class", cls);
-    t.textContent = s;
-    svg.append(t);
-  };
-  if (legend) legend.forEach((name, i) => {
-    const r = document.createElementNS(ns, "rect");
-    r.setAttribute("x", labelW + i * 80); r.setAttribute("y", 4); r.setAttribute("width", 10); r.setAttribute("height", 10);
-    r.setAttribute("class", `hesap-bar-${i}`);
-    svg.append(r);
-    text(labelW + i * 80 + 14, 13, name);
-  });
-  bars.forEach((b, i) => {
-    const y = top + i * row;
-    text(labelW - 6, y + 4 + 7 * per + 4, b.label.length > 34 ? b.label.slice(0, 33) + "…" : b.label, "end");
-    b.values.forEach((v, j) => {
-      const w = Math.max(1, (v / max) * barW);
-      const r = document.createElementNS(ns, "rect");
-      r.setAttribute("x", labelW); r.setAttribute("y", y + 4 + j * 14); r.setAttribute("height", 12); r.setAttribute("width", w);
-      r.setAttribute("class", `hesap-bar-${j}`);
-      svg.append(r);
-      text(labelW + w + 4, y + 14 + j * 14, formatTr(String(v), o.chart === "bars" ? null : 2));
-    });
-  });
-  return svg;
-}
-
-// "1234.5" → "1.234,5" (or "1.234,50" with places=2): string work only, no float rounding.
-function formatTr(plain, places = null) {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(plain);
-  if (!m) return plain;
-  const whole = m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  let frac = m[3] || "";
-  if (places !== null) frac = (frac + "0".repeat(places)).slice(0, Math.max(places, frac.length));
-  return m[1] + whole + (frac ? "," + frac : "");
 }
 
 function toFormText(v, decl) {
@@ -491,12 +381,13 @@ function readFragment() {
   const params = new URLSearchParams(hash);
   const raw = params.get("girdi");
   if (raw === null) return null;
+  const broken = { error: "Bağlantıdaki girdiler okunamadı (bağlantı eksik kopyalanmış olabilir): formdaki değerler gösteriliyor." };
   try {
     const inputs = JSON.parse(raw);
-    if (!inputs || typeof inputs !== "object" || Array.isArray(inputs)) return null;
+    if (!inputs || typeof inputs !== "object" || Array.isArray(inputs)) return broken;
     return { inputs, date: params.get("tarih") || "" };
   } catch (e) {
-    return null;
+    return broken;
   }
 }
 
