@@ -48,6 +48,12 @@ def _value_text(x) -> str:
     return str(x)
 
 
+def _download_link(filename: str, text: str) -> str:
+    mime = MIME.get(filename.rsplit(".", 1)[-1], "application/octet-stream")
+    return (f'<a class="md-button hesap-download" download="{_e(filename)}" '
+            f'href="data:{mime};charset=utf-8,{_e(quote(text, safe=""))}">{_e(filename)} dosyasını indir</a>')
+
+
 def output_html(o, value, shown: str) -> str:
     """One output: a figure, a table (stacked on a phone: each cell carries its heading), a text, a download."""
     parts = [f'<div class="hesap-out hesap-kind-{_e(o.kind)}" data-output="{_e(o.name)}"><dt>{_e(o.label)}</dt><dd>']
@@ -57,18 +63,18 @@ def output_html(o, value, shown: str) -> str:
         for row in value:
             cells = "".join(f'<td class="hesap-cell-{_e(kd)}" data-label="{_e(label)}">{_e(cell_text(row.get(k), kd))}</td>'
                             for k, label, kd in o.columns)
-            rows.append(f"<tr>{cells}</tr>")
+            rows.append(f'<tr class="hesap-total">{cells}</tr>' if row.get("total") else f"<tr>{cells}</tr>")
         parts.append(f'<div class="hesap-scroll"><table class="hesap-table hesap-stack"><thead><tr>{head}</tr></thead>'
                      f'<tbody>{"".join(rows)}</tbody></table></div>')
     elif o.kind == "download" and isinstance(value, str):
-        mime = MIME.get(o.filename.rsplit(".", 1)[-1], "application/octet-stream")
-        parts.append(f'<a class="md-button hesap-download" download="{_e(o.filename)}" '
-                     f'href="data:{mime};charset=utf-8,{_e(quote(value, safe=""))}">{_e(o.filename)} dosyasını indir</a>')
+        parts.append(_download_link(o.filename, value))
     elif isinstance(value, dict):
         rows = "".join(f'<tr><th scope="row">{_e(k)}</th><td>{_e(_value_text(x))}</td></tr>' for k, x in value.items())
         parts.append(f'<div class="hesap-scroll"><table class="hesap-table"><tbody>{rows}</tbody></table></div>')
     elif o.kind == "text" and isinstance(value, str) and "\n" in value:
         parts.append(f'<pre class="hesap-text">{_e(value)}</pre>')
+        if o.filename:  # a record to sign (tutanak): also as a file
+            parts.append(_download_link(o.filename, value))
     else:
         parts.append(_e(shown))
     parts.append("</dd></div>")
