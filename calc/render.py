@@ -61,18 +61,24 @@ def output_html(o, value, shown: str) -> str:
         parts.append(f'<div class="hesap-scroll"><table class="hesap-table hesap-stack"><thead><tr>{head}</tr></thead>'
                      f'<tbody>{"".join(rows)}</tbody></table></div>')
     elif o.kind == "download" and isinstance(value, str):
-        mime = MIME.get(o.filename.rsplit(".", 1)[-1], "application/octet-stream")
-        parts.append(f'<a class="md-button hesap-download" download="{_e(o.filename)}" '
-                     f'href="data:{mime};charset=utf-8,{_e(quote(value, safe=""))}">{_e(o.filename)} dosyasını indir</a>')
+        parts.append(_download(o.filename, value))
     elif isinstance(value, dict):
         rows = "".join(f'<tr><th scope="row">{_e(k)}</th><td>{_e(_value_text(x))}</td></tr>' for k, x in value.items())
         parts.append(f'<div class="hesap-scroll"><table class="hesap-table"><tbody>{rows}</tbody></table></div>')
     elif o.kind == "text" and isinstance(value, str) and "\n" in value:
         parts.append(f'<pre class="hesap-text">{_e(value)}</pre>')
+        if o.filename:  # a text that is also a file (a tutanak): offered for download under it
+            parts.append(_download(o.filename, value))
     else:
         parts.append(_e(shown))
     parts.append("</dd></div>")
     return "".join(parts)
+
+
+def _download(filename: str, text: str) -> str:
+    mime = MIME.get(filename.rsplit(".", 1)[-1], "application/octet-stream")
+    return (f'<a class="md-button hesap-download" download="{_e(filename)}" '
+            f'href="data:{mime};charset=utf-8,{_e(quote(text, safe=""))}">{_e(filename)} dosyasını indir</a>')
 
 
 def steps_html(steps: list[dict], open_: bool) -> str:
