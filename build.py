@@ -145,7 +145,7 @@ def build(args=None) -> None:
     try:  # a preview accepts unconfirmed values and scaffold placeholders; a publishable build refuses both
         staff.check_publishable() if not preview else [params.compose_set(n, allow_unconfirmed=True) for n in params.set_names()]
     except ParameterError as exc:  # the build refuses a table that is incomplete, inconsistent or unsourced
-        raise SystemExit(f"[build] parametre hatası: {exc}\n[build] site derlenmedi; dosyayı düzeltip yeniden deneyin.")
+        raise SystemExit(f"[build] parametre hatası: {exc}\n[build] site derlenmedi; dosyayı düzeltip yeniden deneyin.") from None
     import sitebuild  # site/sitebuild.py: pages, forms, worker, service worker
 
     wheel = build_wheel(preview)
@@ -160,7 +160,7 @@ def new_period(args) -> None:
     try:
         path = staff.scaffold_period(args.set, args.period, ROOT / "calc" / "data")
     except (ValueError, FileNotFoundError) as exc:
-        raise SystemExit(f"new-period: {exc}")
+        raise SystemExit(f"new-period: {exc}") from None
     print(f"{path.relative_to(ROOT)} yazıldı. Her değeri resmî kaynağıyla karşılaştırıp güncelleyin ve o değerin\n"
           "`confirmed = false` satırını silin. Önizleme: python3 build.py serve --preview  ·  Yayın öncesi: python3 build.py test")
 
@@ -182,7 +182,19 @@ def serve(args) -> None:
         pass
 
 
+def lint(args=None) -> int:
+    """ruff, configured in pyproject.toml (pyflakes, bugbear, a complexity limit); also the first step of `test`."""
+    code = subprocess.call([sys.executable, "-m", "ruff", "check", "--quiet", "."], cwd=ROOT)
+    if code:
+        log("lint found problems (python3 build.py lint); a long function kept on purpose says so: # noqa: C901 (why)")
+    if args is not None and getattr(args, "command", "") == "lint":
+        sys.exit(code)
+    return code
+
+
 def test(args) -> None:
+    if lint():
+        sys.exit(1)
     if args.engine:  # issue 18: the engine tests alone, no site build and no browser (about 20 s)
         cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests", "--ignore=tests/browser",
                "-m", "not pyodide", *args.pytest_args]
@@ -233,6 +245,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
                             "Chromium, Firefox, WebKit); every other argument goes to pytest")
     t.add_argument("--engine", action="store_true", help="only the engine tests: no site build, no browser")
     b = sub.add_parser("bench", help="measure page speed against a bare Pyodide page, per browser engine")
+    sub.add_parser("lint", help="check the Python code with ruff (pyproject.toml [tool.ruff]); test runs it first")
     sub.add_parser("golden", help="rewrite tests/golden/ from every calculator's worked example (review the diff)")
     b.add_argument("--runs", type=int, default=3)
     b.add_argument("--engine", choices=[*ENGINE_PACKAGES, "all"], default="chromium")
@@ -256,7 +269,7 @@ def main() -> None:
     ensure_packages(TOOLS)
     reexec_in_venv()
     sys.path.insert(0, str(ROOT / "site"))
-    {"build": build, "serve": serve, "test": test, "bench": bench, "golden": golden}[args.command](args)
+    {"build": build, "serve": serve, "test": test, "bench": bench, "golden": golden, "lint": lint}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def json_value(value: object):
     return value
 
 
-def display(value: object, kind: str = "text", columns: tuple = ()) -> str:
+def display(value: object, kind: str = "text", columns: tuple = ()) -> str:  # noqa: C901 (one branch per output kind)
     """Turkish display of a value of a given kind (`1.234,56 TL`, `%65`, `23 Kasım 2026 Pazartesi`)."""
     if value is None:
         return "—"
@@ -148,10 +148,10 @@ def text_table(columns: tuple, rows) -> str:
 
     def line(r):
         return "  " + "  ".join(c.rjust(w) if kd in NUMERIC_KINDS else c.ljust(w)
-                                for c, w, (_, _, kd) in zip(r, widths, columns)).rstrip()
+                                for c, w, (_, _, kd) in zip(r, widths, columns, strict=True)).rstrip()
     rule = "  " + "  ".join("-" * w for w in widths)
     body = []
-    for row, r in zip(rows, cells[1:]):
+    for row, r in zip(rows, cells[1:], strict=True):
         if isinstance(row, dict) and row.get("total") is True:  # a total row is set apart
             body.append(rule)
         body.append(line(r))

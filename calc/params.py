@@ -290,7 +290,7 @@ def _normalise(spec: KeySpec, value):
     return value
 
 
-def _load_period(name: str, schema: SetSchema, node, *, allow_unconfirmed: bool) -> ParameterTable:
+def _load_period(name: str, schema: SetSchema, node, *, allow_unconfirmed: bool) -> ParameterTable:  # noqa: C901 (one check per rule of a period file, in the order staff read the file)
     fname = f"{name}/{node.name}"
     raw = _read_toml(node, fname)
     unknown = set(raw) - PERIOD_KEYS

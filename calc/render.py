@@ -54,6 +54,11 @@ def _download_link(filename: str, text: str) -> str:
             f'href="data:{mime};charset=utf-8,{_e(quote(text, safe=""))}">{_e(filename)} dosyasını indir</a>')
 
 
+def _scroll_attrs(label: str) -> str:
+    """A table that may scroll sideways is a named region a keyboard can reach (WCAG 2.1.1, axe scrollable-region)."""
+    return f'tabindex="0" role="region" aria-label="{_e(label)}"'
+
+
 def output_html(o, value, shown: str) -> str:
     """One output: a figure, a table (stacked on a phone: each cell carries its heading), a text, a download."""
     parts = [f'<div class="hesap-out hesap-kind-{_e(o.kind)}" data-output="{_e(o.name)}"><dt>{_e(o.label)}</dt><dd>']
@@ -64,13 +69,13 @@ def output_html(o, value, shown: str) -> str:
             cells = "".join(f'<td class="hesap-cell-{_e(kd)}" data-label="{_e(label)}">{_e(cell_text(row.get(k), kd))}</td>'
                             for k, label, kd in o.columns)
             rows.append(f'<tr class="hesap-total">{cells}</tr>' if row.get("total") else f"<tr>{cells}</tr>")
-        parts.append(f'<div class="hesap-scroll"><table class="hesap-table hesap-stack"><thead><tr>{head}</tr></thead>'
+        parts.append(f'<div class="hesap-scroll" {_scroll_attrs(o.label)}><table class="hesap-table hesap-stack"><thead><tr>{head}</tr></thead>'
                      f'<tbody>{"".join(rows)}</tbody></table></div>')
     elif o.kind == "download" and isinstance(value, str):
         parts.append(_download_link(o.filename, value))
     elif isinstance(value, dict):
         rows = "".join(f'<tr><th scope="row">{_e(k)}</th><td>{_e(_value_text(x))}</td></tr>' for k, x in value.items())
-        parts.append(f'<div class="hesap-scroll"><table class="hesap-table"><tbody>{rows}</tbody></table></div>')
+        parts.append(f'<div class="hesap-scroll" {_scroll_attrs(o.label)}><table class="hesap-table"><tbody>{rows}</tbody></table></div>')
     elif o.kind == "text" and isinstance(value, str) and "\n" in value:
         parts.append(f'<pre class="hesap-text">{_e(value)}</pre>')
         if o.filename:  # a record to sign (tutanak): also as a file
@@ -123,7 +128,7 @@ def worked_html(calculator, out: dict) -> str:
     result, shown = out["result"], out["display"]
     outputs = [o for o in calculator.outputs if o.name in result]
     period = period_title(calculator, out)
-    html = [f'<div class="hesap-worked" data-example="{_e(calculator.id)}">',
+    html = [f'<div class="hesap-worked" data-search-exclude data-example="{_e(calculator.id)}">',
             '<p class="hesap-worked-title"><strong>Hesaplayıcının sonucu</strong>'
             + (f" · parametre dönemi: {_e(period)}" if period else "") + "</p>",
             '<dl class="hesap-main">' + "".join(output_html(o, result[o.name], shown.get(o.name, ""))

@@ -133,7 +133,7 @@ def check_publishable(root=None) -> list[str]:
     names = params.validate_all(root)
     for name in names:
         tables = params.load_set(name, root)
-        for old, new in zip(tables, tables[1:]):
+        for old, new in zip(tables, tables[1:], strict=False):  # consecutive pairs
             key = _placeholder_at(new)
             if key is not None:
                 raise ParameterError(new.file, key, f"taslaktaki “{PLACEHOLDER}” sözü duruyor: dayanağı ve kaynağı "

@@ -51,7 +51,7 @@ def sort_key(text: str) -> tuple:
     norm = " ".join(unicodedata.normalize("NFC", text).split())
     low = tr_lower(norm)
     primary = tuple(_char_key(c) for c in low.translate(_FOLD))
-    case = tuple(0 if c == l else 1 for c, l in zip(norm, low))
+    case = tuple(0 if c == l else 1 for c, l in zip(norm, low, strict=True))
     return (primary, case, text)
 
 

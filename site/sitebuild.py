@@ -95,7 +95,7 @@ def render_calculator(env, calc_id: str, prefix: str, today: date, version: str)
     try:
         out = c.run(inputs, today)
     except calc.InputError as exc:  # e.g. a new salary period without its income-tax year
-        raise SystemExit(f"{calc_id}: sayfa örneği hesaplanamadı: {exc.message}")
+        raise SystemExit(f"{calc_id}: sayfa örneği hesaplanamadı: {exc.message}") from None
     schema = c.schema()
     schema["periods"] = _periods_of(c)
     values = {f.name: form_value(f, inputs.get(f.name, f.default)) for f in c.inputs}
@@ -111,13 +111,13 @@ def render_example(env, calc_id: str, inputs_json: str, where: str, today: date)
         c = get(calc_id)
         inputs = json.loads(inputs_json)
     except (calc.InputError, json.JSONDecodeError) as exc:
-        raise SystemExit(f"{where}: hesap:example {calc_id}: {getattr(exc, 'message', exc)}")
+        raise SystemExit(f"{where}: hesap:example {calc_id}: {getattr(exc, 'message', exc)}") from None
     if c.period_input and c.period_input not in inputs:
         raise SystemExit(f"{where}: hesap:example {calc_id}: örnek dönemini ({c.period_input}) açıkça yazmalı")
     try:
         out = c.run(inputs, today)
     except calc.InputError as exc:
-        raise SystemExit(f"{where}: hesap:example {calc_id} hesaplanamadı: {exc.message}")
+        raise SystemExit(f"{where}: hesap:example {calc_id} hesaplanamadı: {exc.message}") from None
     return worked_html(c, out)  # the renderer the live page uses too (calc/render.py)
 
 
@@ -181,7 +181,7 @@ def render_changes(env) -> str:
             continue
         tables = params.periods(name)
         periods = []
-        for old, new in zip(tables, tables[1:]):
+        for old, new in zip(tables, tables[1:], strict=False):  # consecutive pairs
             changed = [{"label": c.label, "reference": c.reference, "ratio": c.ratio,
                         "old": _param_display(old.params[c.key]) if c.key in old.params else "—",
                         "new": _param_display(new.params[c.key])} for c in staff.changes(old, new)]
@@ -233,7 +233,7 @@ def stage_docs(root: Path, stage: Path, today: date, version: str) -> list[dict]
         url = page_url(rel)
         text = md.read_text(encoding="utf-8")
 
-        def replace(m):
+        def replace(m, rel=rel, url=url):  # bound now: called for this page only
             kind, name = m.group(1), m.group(2)
             if kind == "parameters":
                 return render_parameters(env, name)
@@ -249,7 +249,7 @@ def stage_docs(root: Path, stage: Path, today: date, version: str) -> list[dict]
         new = MARKER.sub(replace, text)
         if new != text and f"{{#{CALC_ANCHOR}}}" in new:
             new = jump_link(new)
-        new = EXAMPLE.sub(lambda m: render_example(env, m.group(1), m.group(2), rel, today), new)
+        new = EXAMPLE.sub(lambda m, rel=rel: render_example(env, m.group(1), m.group(2), rel, today), new)
         if new != text:
             md.write_text(new, encoding="utf-8")
     missing = [c.id for c in calculators() if c.id not in seen]

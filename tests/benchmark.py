@@ -177,8 +177,11 @@ def measure_engine(name: str, base: str, counter: Counter, runs: int) -> None:
     print(f"{'path':<18}{'cold s':>8}{'warm s':>8}{'cold MB':>9}{'visit MB':>10}{'cold/bare':>11}{'warm/bare':>11}"
           f"{'bytes/bare':>12}{'visit/bare':>12}  boot (cold; warm)")
     for path, m in med.items():
-        ratio = (lambda k: f"{m[k] / bare[k]:.2f}") if bare else (lambda k: "-")
-        boots = lambda key: ",".join(sorted({r[key] for r in results[path]} - {None})) or "-"  # noqa: E731
+        def ratio(k, m=m):
+            return f"{m[k] / bare[k]:.2f}" if bare else "-"
+
+        def boots(key, path=path):
+            return ",".join(sorted({r[key] for r in results[path]} - {None})) or "-"
         print(f"{path:<18}{m['cold']:>8.2f}{m['warm']:>8.2f}{m['cold_bytes'] / 1e6:>9.2f}{m['visit_bytes'] / 1e6:>10.2f}"
               f"{ratio('cold'):>11}{ratio('warm'):>11}{ratio('cold_bytes'):>12}{ratio('visit_bytes'):>12}  "
               f"{boots('boot')}; {boots('warm_boot')}")

@@ -22,7 +22,7 @@ def rate(out, kind):
 def test_sds_2025_h1_gross_table():
     # sds.org.tr 2025 Ocak–Haziran brüt saat ücretleri (whole lira): 162/147/132/101/86/66
     # https://www.sds.org.tr/duyurular/2025-ocak-haziran-nobet-saat-ucretleri
-    published = dict(zip(GROUPS, (162, 147, 132, 101, 86, 66)))
+    published = dict(zip(GROUPS, (162, 147, 132, 101, 86, 66), strict=True))
     for group, lira in published.items():
         r = rate(oc(month="2025-03", staff_group=group, hours_normal=1), "hours_normal")
         assert r.quantize(D(1), ROUND_HALF_UP) == lira
@@ -58,7 +58,7 @@ def test_2026_h2_other_groups(group, published):
 
 def test_brut_hourly_derived_table():
     # notes §10.2: 2026 H2 brüt 252,08 / 228,45 / 204,82 / 157,55 / 133,92 / 102,41
-    expected = dict(zip(GROUPS, map(D, ("252.08", "228.45", "204.82", "157.55", "133.92", "102.41"))))
+    expected = dict(zip(GROUPS, map(D, ("252.08", "228.45", "204.82", "157.55", "133.92", "102.41")), strict=True))
     for group, amount in expected.items():
         assert rate(oc(staff_group=group, hours_normal=1), "hours_normal") == amount
 

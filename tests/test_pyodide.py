@@ -60,7 +60,7 @@ def test_every_calculator_gives_the_same_json_under_pyodide(wheel, tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     got = json.loads(proc.stdout)
     assert len(got) == len(todo)
-    for case, pyodide_out in zip(todo, got):
+    for case, pyodide_out in zip(todo, got, strict=True):
         cpython_out = json.loads(run_json(case["id"], json.dumps(case["inputs"], ensure_ascii=False), case["date"]))
         assert pyodide_out == cpython_out, case
 
@@ -75,7 +75,7 @@ def test_every_calculator_runs_with_the_sites_trimmed_standard_library(wheel, tm
     todo = cases()
     proc = run_cases(wheel, todo, tmp_path, env={"HESAP_STDLIB": str(stdlib)})
     assert proc.returncode == 0, proc.stderr[-2000:]
-    for case, out in zip(todo, json.loads(proc.stdout)):
+    for case, out in zip(todo, json.loads(proc.stdout), strict=True):
         assert out == json.loads(run_json(case["id"], json.dumps(case["inputs"], ensure_ascii=False), case["date"])), case
 
 

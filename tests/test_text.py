@@ -126,7 +126,7 @@ def test_lower_upper_round_trip(s):
 
 
 def test_each_letter_round_trips():
-    for lo, up in zip(ALPHABET, UPPER):
+    for lo, up in zip(ALPHABET, UPPER, strict=True):
         assert tr_upper(lo) == up
         assert tr_lower(up) == lo
 

@@ -247,9 +247,10 @@ def _other_period(set_name: str, key_amount, printed: Decimal, here: str) -> str
     return ""
 
 
-def reason_for(name: str, printed: Decimal, computed: Decimal, p: Person, table, tax_table, month: int,
+def reason_for(name: str, printed: Decimal, computed: Decimal, p: Person, table, tax_table, month: int,  # noqa: C901
                slip: Payslip, fits: dict[str, Fit], estimated: bool, line_diffs: Decimal) -> str:
-    """The likely reason of a difference (or what an agreeing line rests on)."""
+    """The likely reason of a difference (or what an agreeing line rests on). Kept as one ladder on purpose: the
+    reasons are tried in the order a payroll officer would check them, and the first that explains it wins."""
     k = table["monthly_coefficient"]
     fit = next((fits[key] for key, line, *_ in RECOVERABLE if line == name and key in fits), None)
     if fit is not None and (fit.amount or computed):

@@ -290,7 +290,7 @@ ABSENCES = (
 def absence_costs(v: dict, t: ParameterTable, compensation_days: int, actual: Decimal, ex: Explanation) -> dict:
     costs = {}
     scenario = dict(v)
-    for key, _, reset in ABSENCES:
+    for _key, _, reset in ABSENCES:
         scenario.update(reset)
     previous = month_payment(scenario, t, Explanation(), compensation_days)["expected_payment"]
     ex.money("Hiç devamsızlık olmasaydı (aynı puanlarla)", previous, "Hesap'ın karşılaştırması",

@@ -68,7 +68,7 @@ function startCalculators() {
   let warming = null;
   const cannotStart = (text) => widgets.forEach((w) => w.unsupported(text));
   const handle = (m) => {
-    if (m.type === "progress") widgets.forEach((w) => !ready && w.status(m.text + " (ilk ziyarette Python indirilir, sonra çevrimdışı da çalışır)"));
+    if (m.type === "progress") widgets.forEach((w) => !ready && !w.stopped && w.status(m.text + " (ilk ziyarette Python indirilir, sonra çevrimdışı da çalışır)"));
     if (m.type === "ready") {
       ready = true;
       const offset = Math.round(m.origin - performance.timeOrigin);  // worker start, ms after navigation start
@@ -420,3 +420,16 @@ setTimeout(checkForUpdate, 4000);  // the network may come back a moment after t
 announceUpdate();
 if (calcs.length) startCalculators();
 else registerServiceWorker();
+
+// The theme wraps an article's wide tables in a box that scrolls sideways: a keyboard must reach it too (WCAG
+// 2.1.1). Named after the table's header row, so a screen reader says which table it is.
+function focusableTableScrolls() {
+  document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach((box) => {
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    const head = box.querySelector("th");
+    box.setAttribute("aria-label", head ? `Tablo: ${head.textContent.trim()}` : "Tablo");
+  });
+}
+focusableTableScrolls();
+window.addEventListener("load", focusableTableScrolls);

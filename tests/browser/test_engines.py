@@ -42,6 +42,10 @@ def visit(page, url: str) -> dict:
     """Opens a calculator page and waits for Python's result; returns what the worker said when it was up."""
     page.goto(url)
     page.wait(DONE, BOOT, what=f"a computed result on {url}")
+    # the theme loads its search index on every page; leaving before it arrived aborts that request, which
+    # Firefox reports as a page error (NS_BINDING_ABORTED): a reader clicking on would not care, this test must
+    page.wait("performance.getEntriesByType('resource').some((e) => e.name.includes('search/search_index.json'))", BOOT,
+              what="the theme's search index")
     return page.js(BOOT_INFO)
 
 
