@@ -98,7 +98,12 @@ const wheelBytes = () => (wheel ??= fetch(WHEEL).then((r) => {
 let fromCache = false;  // the snapshot came from the private file system (forgotten if it does not start)
 
 async function snapshotBytes() {
-  const cached = await readCached().catch((err) => {
+  // A read that fails while another tab or the previous page's worker is still closing the file is tried once
+  // more before the copy is given up; why a copy was not used is kept in the marks (tests, benchmark, console).
+  const retry = (err) => (err?.name === "NotReadableError" || err?.name === "InvalidStateError" || err?.name === "NoModificationAllowedError"
+    ? new Promise((resolve) => setTimeout(resolve, 150)).then(readCached) : Promise.reject(err));
+  const cached = await readCached().catch(retry).catch((err) => {
+    marks["snapshot-not-cached"] = String(err?.name || err);
     if (err?.name !== "NotFoundError" && err?.name !== "NoPrivateFiles") forgetCached();
     return null;
   });

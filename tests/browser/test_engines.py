@@ -38,6 +38,11 @@ def shown(page) -> dict:
     return json.loads(page.attr("[data-calculator] output[data-result]", "data-json"))
 
 
+# the page has made no new request for 0,6 s (what it started after the result has arrived, or been cancelled)
+QUIET = """new Promise((done) => { let n = -1; const t = setInterval(() => {
+  const m = performance.getEntriesByType('resource').length; if (m === n) { clearInterval(t); done(true); } n = m; }, 600); })"""
+
+
 def visit(page, url: str) -> dict:
     """Opens a calculator page and waits for Python's result; returns what the worker said when it was up."""
     page.goto(url)
@@ -46,6 +51,7 @@ def visit(page, url: str) -> dict:
     # Firefox reports as a page error (NS_BINDING_ABORTED): a reader clicking on would not care, this test must
     page.wait("performance.getEntriesByType('resource').some((e) => e.name.includes('search/search_index.json'))", BOOT,
               what="the theme's search index")
+    page.wait(QUIET, BOOT, what="the page's requests to settle")
     return page.js(BOOT_INFO)
 
 
