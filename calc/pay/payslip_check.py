@@ -30,7 +30,7 @@ from ..money import kurus
 from ..numbers import format_money, format_number
 from . import title_presets
 from .salary import Payslip, indicator, payments, payslip
-from .salary_inputs import (month_tables, SET, TITLES, Person, check_month, month_field, month_label, newest_month, parse_month,
+from .salary_inputs import (cumulative_base_field, month_tables, SET, TITLES, Person, check_month, month_field, month_label, newest_month, parse_month,
                             person_fields)
 
 # The payslip's lines in the order of a payslip (the maaş unsurları of 657 DMK, as pay/salary lists them):
@@ -515,9 +515,7 @@ CALCULATOR = _PayslipCheckCalculator(
         month_field("month", "Bordro ayı", newest_month()),
         *_person_fields(),
         *amount_fields(),
-        Field("cumulative_base_before", "money", "Önceki aylardan devreden kümülatif vergi matrahı", min=0, max=100_000_000, unit="TL",
-              help="Bordronuzda önceki ayın “kümülatif vergi matrahı”. Boş bırakılırsa Ocak'tan bu aya kadar her ay aynı bordro "
-                   "varsayılır (tahmin): gelir vergisi satırı o zaman tutmayabilir."),
+        cumulative_base_field(": gelir vergisi satırı o zaman tutmayabilir"),
         Field("target_month", "text", "Hedef ay (aynı kişinin bordrosu)", help="YYYY-AA; boş bırakılırsa yalnız kontrol yapılır.",
               check=check_month),
         raise_forecast.forecast_field(),

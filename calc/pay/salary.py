@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..explain import Explanation
-from ..fields import Field
 from ..money import kurus
 from ..numbers import format_money, format_number
 from ..calculator import Calculator, Context, Output
 from . import income_tax as gv
 from . import raise_forecast
 from ..dates import MONTHS_TR
-from .salary_inputs import (month_tables, SET, Person, fail, month_field, month_label, newest_month, person_fields, person_from,
+from .salary_inputs import (cumulative_base_field, month_tables, SET, Person, fail, month_field, month_label, newest_month, person_fields, person_from,
                             tables_for, warn_inputs)
 
 # Legal references of the payslip lines
@@ -373,9 +372,7 @@ CALCULATOR = Calculator(
     inputs=(
         month_field("month", "Bordro ayı", newest_month()),
         *person_fields(),
-        Field("cumulative_base_before", "money", "Önceki aylardan devreden kümülatif vergi matrahı", min=0, max=100_000_000, unit="TL",
-              help="Bordronuzda önceki ayın “kümülatif vergi matrahı”. Boş bırakılırsa Ocak'tan bu aya kadar her ay aynı bordro "
-                   "varsayılarak hesaplanır (tahmin)."),
+        cumulative_base_field(),
         raise_forecast.forecast_field(),
     ),
     outputs=OUTPUTS,

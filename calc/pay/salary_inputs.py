@@ -175,6 +175,13 @@ MONTH_HELP = ("YYYY-AA biçiminde ay; o ayda yürürlükte olan tablo kullanıl�
               + ", ".join(t.title for t in params.periods(SET)) + "; " + raise_forecast.picker_note() + ".")
 
 
+def cumulative_base_field(note: str = "") -> Field:
+    """The payslip's carried-over income-tax base (GVK md.103: the tariff applies to the year's cumulative base)."""
+    return Field("cumulative_base_before", "money", MONTH_FIELD_LABELS["cumulative_base_before"], min=0, max=100_000_000,
+                 unit="TL", help="Bordronuzda önceki ayın “kümülatif vergi matrahı”. Boş bırakılırsa Ocak'tan bu aya kadar "
+                                 f"her ay aynı bordro varsayılır (tahmin){note}.")
+
+
 def month_field(name: str, label: str, default: str) -> Field:
     """A YYYY-AA month that picks the salary and tax tables (every pay calculator declares it the same way)."""
     return Field(name, "text", label, default=default, required=True, help=MONTH_HELP, check=check_month)

@@ -68,3 +68,13 @@ class Site:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+BOOT_TIMEOUT = 60_000  # ms: Python's start on a loaded 2-core machine
+
+
+def wait_state(page, states=("done",), timeout=BOOT_TIMEOUT) -> str:
+    """Waits until the page's calculator is in one of `states`; returns the state it reached."""
+    sel = ", ".join(f'[data-calculator][data-state="{s}"]' for s in states)
+    page.wait_for_selector(sel, timeout=timeout)
+    return page.eval_on_selector("[data-calculator]", "e => e.dataset.state")

@@ -9,15 +9,10 @@ import pytest
 
 import calc
 from calc.registry import get
+from browserkit import wait_state
 
 pytestmark = pytest.mark.browser
 BOOT_TIMEOUT = 60_000
-
-
-def wait_state(page, states=("done",), timeout=BOOT_TIMEOUT) -> str:
-    sel = ", ".join(f'[data-calculator][data-state="{s}"]' for s in states)
-    page.wait_for_selector(sel, timeout=timeout)
-    return page.eval_on_selector("[data-calculator]", "e => e.dataset.state")
 
 
 def page_result(page) -> dict:
