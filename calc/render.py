@@ -6,6 +6,7 @@ Every figure is formatted by `calc.explain.display`; the page's JavaScript forma
 
 from __future__ import annotations
 
+import hashlib
 from decimal import Decimal
 from html import escape
 from urllib.parse import quote
@@ -103,6 +104,12 @@ def _warnings_html(warnings: list[str]) -> str:
     if not warnings:
         return ""
     return '<ul class="hesap-warnings">' + "".join(f"<li>{_e(w)}</li>" for w in warnings) + "</ul>"
+
+
+def html_key(html: str) -> str:
+    """Names a rendered result: the page leaves a result in place when the new one has the same key (the
+    prerendered example, once Python has computed it again), so nothing is painted twice."""
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()[:16]
 
 
 def result_html(calculator, out: dict) -> str:

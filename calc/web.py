@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from .errors import InputError, ParameterError
 from .registry import get
-from .render import result_html
+from .render import html_key, result_html
 
 
 def run_json(calc_id: str, inputs_json: str, on_iso: str | None = None) -> str:
@@ -24,7 +24,8 @@ def run_json(calc_id: str, inputs_json: str, on_iso: str | None = None) -> str:
         calculator = get(calc_id)
         out = calculator.run(inputs, on)
         # the page places this HTML as it is: the same renderer wrote the page's prerendered result
-        return json.dumps({"ok": True, **out, "html": result_html(calculator, out)}, ensure_ascii=False)
+        html = result_html(calculator, out)
+        return json.dumps({"ok": True, **out, "html": html, "html_key": html_key(html)}, ensure_ascii=False)
     except InputError as exc:
         return json.dumps({"ok": False, "field": exc.field, "message": exc.message}, ensure_ascii=False)
     except ParameterError as exc:

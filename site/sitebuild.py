@@ -26,7 +26,7 @@ import calc
 from calc import params, staff
 from calc.explain import display
 from calc.registry import calculators, get
-from calc.render import result_html, worked_html
+from calc.render import html_key, result_html, worked_html
 
 SITE = Path(__file__).resolve().parent
 MARKER = re.compile(r"<!--\s*hesap:(calculator|parameters|changes)(?:\s+([\w/\-]+))?\s*-->")
@@ -102,7 +102,7 @@ def render_calculator(env, calc_id: str, prefix: str, today: date, version: str)
     return env.get_template("calculator.html").render(
         c=c, schema=schema, values=values, prefix=prefix,
         example_json=json.dumps(inputs, ensure_ascii=False), result_json=json.dumps(out["result"], ensure_ascii=False),
-        result_html=result_html(c, out), today=today.isoformat(), version=version,
+        result_html=(html := result_html(c, out)), html_key=html_key(html), today=today.isoformat(), version=version,
     ).strip()
 
 
@@ -348,8 +348,8 @@ ALWAYS_KEPT = ("encodings/ascii.py", "encodings/latin_1.py", "encodings/utf_8_si
 def trim_stdlib(full: Path, imported: list[str], root: Path, out: Path) -> None:
     """Pyodide's standard library archive with only what the engine can import at run time.
 
-    Kept: what Pyodide and calc imported while the snapshot was made, every input path of every calculator
-    included (`snapshot.mjs --list`), and every module an import statement of calc/ names (in functions too),
+    Kept: what Pyodide and calc imported at build time, every input path of every calculator
+    included (`site/imports.mjs`), and every module an import statement of calc/ names (in functions too),
     with what those modules import when they load, followed through the archive's own sources. Members keep
     their bytes and order, so the archive is the same for the same inputs."""
     import zipfile
@@ -360,7 +360,7 @@ def trim_stdlib(full: Path, imported: list[str], root: Path, out: Path) -> None:
         todo = []
         for f in sorted((root / "calc").rglob("*.py")):
             todo += _imports(f.read_text(encoding="utf-8"), "calc", False, everywhere=True)
-        seen = set()  # what was imported at snapshot time loaded its own imports already: no need to follow it
+        seen = set()  # what was imported at build time loaded its own imports already: no need to follow it
         while todo:
             name = todo.pop()
             if name in seen or name.startswith("calc"):
@@ -383,44 +383,41 @@ def trim_stdlib(full: Path, imported: list[str], root: Path, out: Path) -> None:
                     t.writestr(info, z.read(info.filename))
 
 
-def make_snapshot(root: Path, wheel: Path, cache: Path) -> tuple[Path, Path]:
-    """The memory snapshot (gzip) with calc imported, and the trimmed standard library it was made with.
+def make_stdlib(root: Path, wheel: Path, cache: Path) -> tuple[Path, str]:
+    """The trimmed standard library, and the key of the snapshot a reader's browser makes from it.
 
-    Made in Node with the same Pyodide the site ships: first a start with Pyodide's whole archive lists what
-    Python imports (`--list`), then `trim_stdlib` keeps that, then the snapshot is made from a start with the
-    trimmed archive (the heap remembers the archive it imported from, so page and snapshot must share it).
-    Pyodide's heap is not byte-for-byte reproducible (entropy and clocks at start-up), so both are kept under a
-    key of everything they are made from (the wheel's contents, not its zip timestamps, this script, the
-    Pyodide build): a rebuild with no change to calc/ reuses the same files, and the snapshot's hashed name
-    stays the same, so readers do not download it again after a documentation-only rebuild (on the machine
-    that keeps .cache/)."""
+    Made in Node with the same Pyodide the site ships: a start with Pyodide's whole archive lists what Python
+    imports (`site/imports.mjs`), then `trim_stdlib` keeps that and `site/pyc.mjs` compiles it. The key covers everything a snapshot depends
+    on (the wheel's contents, not its zip timestamps; the archive; the Pyodide build; the worker that makes the
+    snapshot), so a rebuild with no change to calc/ keeps the key and readers keep their copy."""
     import zipfile
     key = hashlib.sha256()
-    with zipfile.ZipFile(wheel) as z:  # a preview adds a marker file, so it gets its own snapshot
+    with zipfile.ZipFile(wheel) as z:  # a preview adds a marker file, so it gets its own key
         for name in sorted(z.namelist()):
             key.update(name.encode() + b"\0" + z.read(name) + b"\0")
-    for f in (SITE / "snapshot.mjs", Path(__file__), root / "node_modules" / "pyodide" / "package.json"):
+    for f in (SITE / "imports.mjs", SITE / "pyc.mjs", Path(__file__), root / "node_modules" / "pyodide" / "package.json"):
         key.update(f.read_bytes())
     tag = key.hexdigest()[:16]
-    out, stdlib = cache / f"snapshot-{tag}.bin.gz", cache / f"stdlib-{tag}.zip"
-    if out.exists() and stdlib.exists():
-        return out, stdlib
-    for old in (*cache.glob("snapshot-*.bin.gz"), *cache.glob("stdlib-*.zip")):
-        old.unlink()
-    node = ["node", str(SITE / "snapshot.mjs"), str(wheel)]
-    listed = cache / "stdlib-imported.json"
-    subprocess.run([*node, str(out) + ".unused", "--list", str(listed)], check=True, cwd=root, stdout=subprocess.DEVNULL)
-    trim_stdlib(root / "node_modules" / "pyodide" / "python_stdlib.zip", json.loads(listed.read_text()), root,
-                stdlib.with_suffix(".tmp"))
-    stdlib.with_suffix(".tmp").replace(stdlib)
-    subprocess.run([*node, str(out) + ".tmp", "--stdlib", str(stdlib)], check=True, cwd=root, stdout=subprocess.DEVNULL)
-    Path(str(out) + ".tmp").replace(out)
-    return out, stdlib
+    stdlib = cache / f"stdlib-{tag}.zip"
+    if not stdlib.exists():
+        for old in (*cache.glob("stdlib-*.zip"), *cache.glob("snapshot-*.bin.gz")):  # the latter: older builds
+            old.unlink()
+        listed = cache / "stdlib-imported.json"
+        subprocess.run(["node", str(SITE / "imports.mjs"), str(wheel), str(listed)], check=True, cwd=root,
+                       stdout=subprocess.DEVNULL)
+        trimmed = stdlib.with_suffix(".py.zip")
+        trim_stdlib(root / "node_modules" / "pyodide" / "python_stdlib.zip", json.loads(listed.read_text()), root, trimmed)
+        subprocess.run(["node", str(SITE / "pyc.mjs"), str(trimmed), str(stdlib.with_suffix(".tmp"))], check=True, cwd=root)
+        trimmed.unlink()
+        stdlib.with_suffix(".tmp").replace(stdlib)
+    key.update(stdlib.read_bytes())
+    key.update((SITE / "static" / "worker.mjs").read_bytes())
+    return stdlib, key.hexdigest()[:16]
 
 
-def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, built: tuple[Path, Path], version: str) -> None:
-    """Pyodide (with the trimmed standard library), the snapshot, the wheel and our JS/CSS into dist/."""
-    snapshot, stdlib = built
+def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, built: tuple[Path, str], version: str) -> None:
+    """Pyodide (with the trimmed standard library), the wheel and our JS/CSS into dist/."""
+    stdlib, snapshot_key = built
     pyo = dist / "pyodide"
     pyo.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
@@ -428,8 +425,6 @@ def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, built: tuple[Path, 
         if not src.exists():
             raise SystemExit(f"{src} is missing: run `python3 build.py setup`")
         shutil.copy2(src, pyo / name)
-    snap_name = f"snapshot-{hashlib.sha256(snapshot.read_bytes()).hexdigest()[:12]}.bin.gz"
-    shutil.copy2(snapshot, pyo / snap_name)
     lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     py = dist / "py"
     py.mkdir(exist_ok=True)
@@ -439,7 +434,7 @@ def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, built: tuple[Path, 
     for f in (SITE / "static").iterdir():
         text = f.read_text(encoding="utf-8")
         text = (text.replace("@WHEEL@", wheel.name).replace("@VERSION@", version)
-                .replace("@SNAPSHOT@", snap_name).replace("@LOCKINFO@", json.dumps(lock_info)))
+                .replace("@SNAPSHOT_KEY@", snapshot_key).replace("@LOCKINFO@", json.dumps(lock_info)))
         (assets / f.name).write_text(text, encoding="utf-8")
 
 
@@ -458,11 +453,10 @@ def write_service_worker(dist: Path, version: str, stamp: dict) -> None:
     """A versioned service worker that precaches every file of the build (HTML shell to Pyodide)."""
     files = []
     for p in sorted(dist.rglob("*")):
-        snapshot = p.name.startswith("snapshot-")  # precached too: offline starts without the private copy
-        if not p.is_file() or p.name in ("sw.js",) or p.suffix == ".map" or (p.suffix == ".gz" and not snapshot):
+        if not p.is_file() or p.name in ("sw.js",) or p.suffix in (".map", ".gz"):
             continue
         rel = p.relative_to(dist).as_posix()
-        if rel.startswith("pyodide/") and p.name not in PYODIDE_FILES and not snapshot:
+        if rel.startswith("pyodide/") and p.name not in PYODIDE_FILES:
             continue
         if rel.startswith(("assets/hesap/", "py/")):
             rel += f"?v={version}"  # our own files are versioned by URL; see site/sw.js
@@ -541,7 +535,7 @@ def build(root: Path, dist: Path, wheel: Path, pyodide_dir: Path, today: date | 
     index = stage_docs(root, stage, today, version)
     run_mkdocs(root, stage, dist, cache, version, preview)
     prune_search_languages(dist)
-    copy_runtime(dist, wheel, pyodide_dir, make_snapshot(root, wheel, cache), version)
+    copy_runtime(dist, wheel, pyodide_dir, make_stdlib(root, wheel, cache), version)
     name_dialogs(dist)
     apply_csp(dist)  # before the service worker lists the pages: the precached copies carry the policy too
     (dist / "calculators.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")

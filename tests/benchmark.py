@@ -6,14 +6,16 @@ Serves dist/ on 127.0.0.1 (counting the bytes it sends), drives Debian's Chromiu
 first result computed by Python (the page's `hesap-first-result` performance mark), cold (new profile) and
 warm (reload):
 
-- ours (snapshot): the calculator page as readers get it;
-- ours (fallback): the same page forced to a normal Pyodide start (`?boot=normal`);
-- bare: a page that only loads the same Pyodide on the main thread and imports decimal, json, datetime.
+- ours: the calculator page as readers get it: the cold visit starts Python normally and leaves a snapshot in
+  the browser, the warm visit starts from it;
+- ours (normal): the same page forced to a normal Pyodide start on every visit (`?boot=normal`);
+- bare: a page that only loads the same Pyodide release as npm ships it (its whole standard library, from
+  node_modules/pyodide, served the same way) on the main thread and imports decimal, json, datetime.
 
 Then the recompute latency over 50 input changes, and the bytes sent for a cold visit. It prints every figure
 and the ratios ours/bare, one table per engine. A benchmark, not a test: nothing here asserts a time.
-WebKit is WebKitGTK as shipped, under Xvfb: it has no private file system (nor has a WebDriver session with
-Safari's storage features, whose profile is ephemeral), so every visit starts from the download, gunzipped.
+WebKit is WebKitGTK as shipped, under Xvfb: it has no private file system, so the snapshot copy is kept in
+Cache Storage.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ PAGE = "aidat/"
 RECOMPUTE_INPUT = "dues"
 BARE = b"""<!doctype html><meta charset="utf-8"><title>bare</title>
 <script type="module">
-import { loadPyodide } from "/pyodide/pyodide.mjs";
-const py = await loadPyodide({ indexURL: "/pyodide/" });
+import { loadPyodide } from "/_bench/pyodide/pyodide.mjs";
+const py = await loadPyodide({ indexURL: "/_bench/pyodide/" });
 py.runPython("import decimal, json, datetime");
 performance.mark("hesap-first-result");
 </script><body>bare</body>"""
@@ -58,17 +60,21 @@ class Counter:
             return n
 
 
-def make_server(dist: Path, counter: Counter):
-    lock_file = ROOT / "node_modules" / "pyodide" / "pyodide-lock.json"
+STOCK = ROOT / "node_modules" / "pyodide"  # the bare page's Pyodide, as npm ships it
 
+
+def make_server(dist: Path, counter: Counter):
     class Handler(_Handler):
         def do_GET(self):
             path = self.path.split("?")[0]
             if path == "/_bench/bare.html":
                 return self._send(BARE, "text/html")
-            if path == "/pyodide/pyodide-lock.json" and not (dist / "pyodide" / "pyodide-lock.json").exists():
-                return self._send(lock_file.read_bytes(), "application/json")  # the bare page loads the lock
             return super().do_GET()
+
+        def translate_path(self, path):
+            if path.startswith("/_bench/pyodide/"):  # gzipped like ours (hosting.HostHandler.send_head)
+                return str(STOCK / path.split("?")[0].removeprefix("/_bench/pyodide/"))
+            return super().translate_path(path)
 
         def _send(self, body: bytes, ctype: str):
             self.send_response(200)
@@ -107,6 +113,8 @@ def measure_path(browser, base: str, url: str, counter: Counter, bare: bool) -> 
                 page.wait("localStorage.getItem('hesap-warmed')", 15, what="the code-cache warm-up")
             except engines.EngineError:
                 print("note: the code-cache warm-up did not finish; the warm figure includes compiling Pyodide's script")
+            if "boot=normal" not in url:  # the snapshot the next visit starts from (worker.mjs "kept")
+                page.wait("window.__hesapKept || null", TIMEOUT, what="the snapshot copy")
         visit_bytes = cold_bytes + counter.take()  # the whole first visit: the service worker's precache too
         boot = None if bare else page.js("window.__hesapBoot")
         time.sleep(1.5)  # a return visit is never within a second; lets the page's caches settle
@@ -119,10 +127,8 @@ def measure_path(browser, base: str, url: str, counter: Counter, bare: bool) -> 
 
 
 def label(boot: dict | None) -> str | None:
-    """snapshot, snapshot (copy) when read from the private file system, fallback or normal."""
-    if not boot:
-        return None
-    return f"{boot['boot']} (copy)" if "snapshot-cached" in boot.get("marks", {}) else boot["boot"]
+    """first, snapshot, fallback or normal (worker.mjs)."""
+    return boot["boot"] if boot else None
 
 
 RECOMPUTE = """async ([name, n]) => {
@@ -153,8 +159,31 @@ def recompute_latency(browser, base: str, n: int = 50) -> list[float]:
         return page.js(f"({RECOMPUTE})({json.dumps([RECOMPUTE_INPUT, n])})")
 
 
+LINE = {"offline": False, "latency": 40, "downloadThroughput": 9e6 / 8, "uploadThroughput": 2e6 / 8}  # 4G, 9 Mbit/s
+
+
+def phone_line(browser, base: str) -> dict[str, float]:
+    """Chromium only: a cold visit of ours and of bare Pyodide on an emulated 4G phone line (the issue's 9 Mbit/s),
+    where bytes count as much as CPU; seconds to the first computed result."""
+    out = {}
+    for path, url in (("ours", PAGE), ("bare Pyodide", "_bench/bare.html")):
+        context = browser.browser.new_context()
+        try:
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", LINE)
+            page.goto(base + url, timeout=TIMEOUT * 1000)
+            page.wait_for_function("() => performance.getEntriesByName('hesap-first-result').length > 0",
+                                   timeout=TIMEOUT * 1000)
+            out[path] = page.evaluate("performance.getEntriesByName('hesap-first-result')[0].startTime") / 1000
+        finally:
+            context.close()
+    return out
+
+
 def measure_engine(name: str, base: str, counter: Counter, runs: int) -> None:
-    paths = {"ours (snapshot)": (PAGE, False), "ours (fallback)": (PAGE + "?boot=normal", False),
+    paths = {"ours": (PAGE, False), "ours (normal)": (PAGE + "?boot=normal", False),
              "bare Pyodide": ("_bench/bare.html", True)}
     results = {path: [] for path in paths}
     browser = engines.start(name)
@@ -166,6 +195,7 @@ def measure_engine(name: str, base: str, counter: Counter, runs: int) -> None:
                 except Exception as exc:  # a stuck run is reported, not allowed to sink the whole benchmark
                     print(f"{name} {path}: run skipped ({type(exc).__name__}: {str(exc).splitlines()[0][:160]})")
         latency = recompute_latency(browser, base)
+        line = phone_line(browser, base) if name == "chromium" else None
     finally:
         browser.close()
 
@@ -185,6 +215,9 @@ def measure_engine(name: str, base: str, counter: Counter, runs: int) -> None:
         print(f"{path:<18}{m['cold']:>8.2f}{m['warm']:>8.2f}{m['cold_bytes'] / 1e6:>9.2f}{m['visit_bytes'] / 1e6:>10.2f}"
               f"{ratio('cold'):>11}{ratio('warm'):>11}{ratio('cold_bytes'):>12}{ratio('visit_bytes'):>12}  "
               f"{boots('boot')}; {boots('warm_boot')}")
+    if line:
+        print(f"\ncold visit on an emulated 4G line (9 Mbit/s, 40 ms): ours {line['ours']:.2f} s, bare "
+              f"{line['bare Pyodide']:.2f} s, ours/bare {line['ours'] / line['bare Pyodide']:.2f}")
     q = statistics.quantiles(latency, n=20)
     print(f"\nrecompute after an input change ({len(latency)} changes): median {statistics.median(latency):.1f} ms, "
           f"p95 {q[18]:.1f} ms, max {max(latency):.1f} ms")

@@ -66,12 +66,18 @@ def test_every_calculator_gives_the_same_json_under_pyodide(wheel, tmp_path):
 
 
 def test_every_calculator_runs_with_the_sites_trimmed_standard_library(wheel, tmp_path):
-    """The site ships only the stdlib modules the engine imports (sitebuild.trim_stdlib): a normal start from that
-    archive (the page's fallback) still gives every calculator's JSON on every input path the parity test tries."""
+    """The site ships only the stdlib modules the engine imports (sitebuild.trim_stdlib), compiled (site/pyc.mjs):
+    a normal start from that archive (a first visit, the fallback) still gives every calculator's JSON on every
+    input path the parity test tries."""
     stdlib = ROOT / "dist" / "pyodide" / "python_stdlib.zip"
     full = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
     assert stdlib.exists(), "dist/ is not built: run `python3 build.py test`"
-    assert stdlib.stat().st_size < full.stat().st_size / 2
+    import zipfile
+    with zipfile.ZipFile(stdlib) as z, zipfile.ZipFile(full) as f:
+        shipped = [n for n in z.namelist() if not n.endswith("/")]
+        assert shipped and all(n.endswith(".pyc") for n in shipped)  # bytecode only: nothing left to compile
+        assert len(shipped) < len([n for n in f.namelist() if n.endswith(".py")]) / 3
+    assert stdlib.stat().st_size < full.stat().st_size * 0.6
     todo = cases()
     proc = run_cases(wheel, todo, tmp_path, env={"HESAP_STDLIB": str(stdlib)})
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -95,15 +101,24 @@ def test_engine_suite_passes_under_pyodide(wheel):
     assert " passed" in tail and " failed" not in tail, tail
 
 
-def test_a_rebuild_without_engine_changes_keeps_the_snapshot(wheel):
-    """Readers keep their 5 MB snapshot after a documentation-only rebuild: the same wheel gives the same file."""
+def test_a_rebuild_without_engine_changes_keeps_the_readers_snapshot(wheel, tmp_path):
+    """Readers keep the snapshot their browser made after a documentation-only rebuild: the same engine gives the
+    same key (worker.mjs names the copy by it) and the same trimmed standard library; a changed engine does not."""
+    import shutil
     import sys
+    import zipfile
     sys.path.insert(0, str(ROOT / "site"))
     import sitebuild
 
-    first, stdlib = sitebuild.make_snapshot(ROOT, wheel, ROOT / ".cache")
-    again, stdlib_again = sitebuild.make_snapshot(ROOT, wheel, ROOT / ".cache")
-    assert (first, stdlib) == (again, stdlib_again) and first.read_bytes() == again.read_bytes()
-    shipped = sorted((ROOT / "dist" / "pyodide").glob("snapshot-*.bin.gz"))
-    assert [p.read_bytes() for p in shipped] == [first.read_bytes()]
+    stdlib, key = sitebuild.make_stdlib(ROOT, wheel, ROOT / ".cache")
+    assert sitebuild.make_stdlib(ROOT, wheel, ROOT / ".cache") == (stdlib, key)
+    worker = (ROOT / "dist" / "assets" / "hesap" / "worker.mjs").read_text(encoding="utf-8")
+    assert f'"snapshot-{key}.bin"' in worker
     assert (ROOT / "dist" / "pyodide" / "python_stdlib.zip").read_bytes() == stdlib.read_bytes()
+    changed = tmp_path / wheel.name
+    shutil.copy2(wheel, changed)
+    with zipfile.ZipFile(changed, "a") as z:
+        z.writestr("calc/_changed.py", "X = 1\n")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    assert sitebuild.make_stdlib(ROOT, changed, cache)[1] != key

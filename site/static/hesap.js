@@ -82,6 +82,7 @@ function startCalculators() {
       cannotStart(`Python başlatılamadı (${m.message}). Sayfayı yenileyin; sorun sürerse başka bir tarayıcı deneyin.`);
     }
     if (m.type === "worker-error" && !ready) cannotStart(WORKER_ERROR);  // kept by overrides/main.html
+    if (m.type === "kept") window.__hesapKept = { where: m.where, bytes: m.bytes, ms: m.ms };  // tests, benchmark
     if (m.type === "result") {
       widgets.forEach((w) => w.receive(m));
       if (!warming) warming = warmCodeCache();
@@ -330,13 +331,18 @@ class Calculator {
     const summary = el("p", { class: "hesap-error-summary", role: "alert" }, message);
     this.output.replaceChildren(summary);
     this.output.removeAttribute("data-json");
+    delete this.output.dataset.htmlKey;
     this.output.classList.remove("hesap-stale");
     this.status("Girdilerde düzeltilmesi gereken bir şey var.");
   }
 
   // Python wrote this HTML (calc/render.py), as it wrote the prerendered result: the page formats nothing itself.
   render(out) {
-    this.output.innerHTML = out.html;
+    // the same result as shown (the prerendered example, computed again): left in place, not painted again
+    if (out.html_key !== this.output.dataset.htmlKey) {
+      this.output.innerHTML = out.html;
+      this.output.dataset.htmlKey = out.html_key;
+    }
     this.output.setAttribute("data-json", JSON.stringify(out.result));
     this.output.classList.remove("hesap-stale");
     this.status("Hazır: girdileri değiştirdikçe sonuç güncellenir.");

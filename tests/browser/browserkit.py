@@ -78,3 +78,10 @@ def wait_state(page, states=("done",), timeout=BOOT_TIMEOUT) -> str:
     sel = ", ".join(f'[data-calculator][data-state="{s}"]' for s in states)
     page.wait_for_selector(sel, timeout=timeout)
     return page.eval_on_selector("[data-calculator]", "e => e.dataset.state")
+
+
+def wait_kept(page, timeout=BOOT_TIMEOUT) -> dict:
+    """Waits until a first visit's worker has written the snapshot copy the next start uses (worker.mjs "kept");
+    returns where it went ({where: "private" | "cache" | None, bytes, ms})."""
+    page.wait_for_function("() => window.__hesapKept !== undefined", timeout=timeout)
+    return page.evaluate("window.__hesapKept")

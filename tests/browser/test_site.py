@@ -9,7 +9,7 @@ import pytest
 
 import calc
 from calc.registry import get
-from browserkit import wait_state
+from browserkit import wait_kept, wait_state
 
 pytestmark = pytest.mark.browser
 BOOT_TIMEOUT = 60_000
@@ -43,12 +43,15 @@ def test_every_calculator_matches_the_cli(context, site, calculators_index):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    for entry in calculators_index:
+    for i, entry in enumerate(calculators_index):
         cid = entry["id"]
         page.goto(site + entry["url"])
         assert wait_state(page) == "done", cid
         assert page_result(page) == calc.run(cid, example(cid))["result"], cid
-        assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot", cid
+        # the first page starts Python normally and keeps a snapshot; every later page starts from it
+        assert page.get_attribute("[data-calculator]", "data-boot") == ("first" if i == 0 else "snapshot"), cid
+        if i == 0:
+            assert wait_kept(page)["where"] == "private"
         # a shared link: the fragment's inputs, and the page recomputes them on load (a fresh load: a reload would
         # read the fragment the page rewrote, which never holds personal fields)
         inputs = example(cid)
@@ -102,12 +105,13 @@ def test_offline_after_one_visit(context, site, calculators_index):
     first, second = calculators_index[0], calculators_index[-1]
     page.goto(site + first["url"])
     wait_state(page)
+    wait_kept(page)
     page.evaluate("async () => { const r = await navigator.serviceWorker.ready; return !!r.active; }")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=BOOT_TIMEOUT)
     context.set_offline(True)
     page.reload()
     assert wait_state(page) == "done"
-    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"  # the cached snapshot
+    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"  # the copy the first visit kept
     page.goto(site + second["url"])
     assert wait_state(page) == "done"
     assert page_result(page) == calc.run(second["id"], example(second["id"]))["result"]
@@ -135,15 +139,44 @@ def test_keyboard_only_and_labels(context, site, calculators_index):
 
 
 def test_fallback_start_gives_the_same_results(context, site, calculators_index):
-    """A corrupt snapshot: the worker starts Pyodide normally and every calculator still agrees with the CLI."""
-    context.route("**/snapshot-*.bin.gz", lambda route: route.fulfill(status=200, body=b"not a snapshot"))
+    """A copy that does not start (here: its header broken): the worker starts Pyodide normally, every calculator
+    still agrees with the CLI, and the copy is not made and tried again on every other visit."""
     page = context.new_page()
-    for entry in calculators_index:
+    page.goto(site + calculators_index[0]["url"])
+    wait_state(page)
+    wait_kept(page)
+    page.wait_for_function(BREAK_COPY, timeout=BOOT_TIMEOUT, polling=200)
+    for i, entry in enumerate(calculators_index):
         page.goto(site + entry["url"])
         assert wait_state(page) == "done", entry["id"]
         assert page.get_attribute("[data-calculator]", "data-boot") == "fallback", entry["id"]
         assert page_result(page) == calc.run(entry["id"], example(entry["id"]))["result"], entry["id"]
+        if i == 0:
+            page.wait_for_function(REFUSED, timeout=BOOT_TIMEOUT, polling=200)
+        else:
+            assert "copy-refused" in page.evaluate("window.__hesapBoot")["marks"], entry["id"]
 
+
+# The copy's first stored page starts with Pyodide's own snapshot header: a wrong magic number there makes
+# Pyodide refuse it (format: site/static/worker.mjs toSparse).
+BREAK_COPY = """async () => {
+    const dir = await navigator.storage.getDirectory();
+    for await (const [name, handle] of dir.entries()) {
+        if (!/^snapshot-.*\\.bin$/.test(name)) continue;
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        const n = new DataView(bytes.buffer).getUint32(12, true);
+        bytes.set([1, 2, 3, 4], 16 + 4 * n);
+        try { const out = await handle.createWritable(); await out.write(bytes); await out.close(); } catch (e) { return false; }
+        return true;
+    }
+    return false;
+}"""
+REFUSED = """async () => {
+    const dir = await navigator.storage.getDirectory();
+    for await (const [name, handle] of dir.entries())
+        if (/^snapshot-.*\\.bin$/.test(name) && (await handle.getFile()).size === 4) return true;
+    return false;
+}"""
 
 def test_browser_without_webassembly_keeps_the_example_and_says_why(browser, site):
     ctx = browser.new_context()
@@ -157,3 +190,23 @@ def test_browser_without_webassembly_keeps_the_example_and_says_why(browser, sit
     assert shown == calc.run("dues/split", example("dues/split"))["result"]
     assert page.locator(".hesap-params table").count() >= 1  # the parameter tables are still there
     ctx.close()
+
+
+def test_the_prerendered_result_stays_in_place_when_python_agrees(context, site):
+    """Python's first result for the example is the prerendered one: it is not painted again (a late repaint
+    of the largest element is what the phone audit counted as the page's main content arriving late)."""
+    page = context.new_page()
+    page.add_init_script("""document.addEventListener("DOMContentLoaded", () => {
+        window.__prerendered = document.querySelector("[data-calculator] output[data-result] .hesap-main"); });""")
+    page.goto(site + "aidat/")
+    assert wait_state(page) == "done"
+    assert page.evaluate("document.querySelector('[data-calculator] output[data-result] .hesap-main') === window.__prerendered")
+    page.fill('[name="dues"]', "2000")
+    page.wait_for_function("() => document.querySelector('[data-calculator] output').dataset.json?.includes('1300.00')")
+    assert page.evaluate("document.querySelector('[data-calculator] output[data-result] .hesap-main') !== window.__prerendered")
+    page.fill('[name="dues"]', "")  # an error, then the example's value again: shown again, not left as the error
+    page.wait_for_selector("[data-calculator] .hesap-error-summary")
+    page.fill('[name="dues"]', "250")
+    assert wait_state(page) == "done"
+    assert page.query_selector("[data-calculator] .hesap-error-summary") is None
+    assert page.query_selector("[data-calculator] output[data-result] .hesap-main") is not None

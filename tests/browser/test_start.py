@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from urllib.parse import quote
 
@@ -10,7 +9,7 @@ import pytest
 
 import calc
 from calc.registry import get
-from browserkit import DIST
+from browserkit import DIST, wait_kept
 
 pytestmark = pytest.mark.browser
 BOOT_TIMEOUT = 60_000
@@ -38,7 +37,7 @@ def test_a_late_page_script_still_gets_what_the_worker_said_first(context, site)
     page = context.new_page()
     page.goto(site + "aidat/")
     page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
-    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"
+    assert page.get_attribute("[data-calculator]", "data-boot") == "first"  # a first visit
     shown = json.loads(page.get_attribute("[data-calculator] output[data-result]", "data-json"))
     assert shown == calc.run("dues/split", get("dues/split").example_inputs())["result"]
 
@@ -65,6 +64,7 @@ def test_code_cache_is_warmed_once_per_build(context, site):
     page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
     page.wait_for_function("(v) => localStorage.getItem('hesap-warmed') === v", arg=version, timeout=BOOT_TIMEOUT)
     assert len(warm) == 2
+    wait_kept(page)
     page.reload()
     page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
     page.wait_for_timeout(1000)
@@ -79,7 +79,7 @@ def test_the_page_compiles_the_webassembly_once_for_the_worker(context, site):
     page = context.new_page()
     page.goto(site + "aidat/")
     page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
-    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"
+    assert page.get_attribute("[data-calculator]", "data-boot") == "first"  # a first visit
     assert len(wasm) == 1  # the page's download; the worker asked for none
 
 
@@ -97,7 +97,7 @@ def test_the_worker_compiles_itself_when_the_page_cannot(context, site):
     page = context.new_page()
     page.goto(site + "aidat/")
     page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
-    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"
+    assert page.get_attribute("[data-calculator]", "data-boot") == "first"  # a first visit
     assert len(served) == 2
 
 
@@ -112,7 +112,7 @@ def test_the_worker_compiles_itself_when_the_page_module_is_refused_before_pyodi
     page = context.new_page()
     page.goto(site + "aidat/")
     page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
-    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"
+    assert page.get_attribute("[data-calculator]", "data-boot") == "first"  # a first visit
     assert len(wasm) == 2  # the page's (its module was not taken) and the worker's own; Emscripten asked for none
 
 
@@ -137,30 +137,36 @@ def test_a_worker_that_cannot_start_says_so_and_keeps_the_example(context, site,
     assert page.get_attribute("[data-calculator]", "data-state") == "error"  # a link's inputs: never computed
 
 
-def test_offline_without_the_private_copy_starts_from_the_precached_snapshot(context, site):
-    """The service worker precaches the snapshot too: a browser that lost (or never had) the private file system's
-    copy still starts from it offline."""
+REMOVE_COPIES = """async () => {
+    // the worker's copies (private files and Cache Storage), once written and no longer being written (a file
+    // open for writing refuses removal: a fixed pause would lose that race on a busy machine)
+    const dir = await navigator.storage.getDirectory();
+    try { for await (const name of dir.keys()) await dir.removeEntry(name); } catch (e) { return false; }
+    await caches.delete("snapshot-copy");
+    return !(await dir.keys().next()).value;
+}"""
+
+
+def test_offline_without_a_copy_starts_normally_from_the_precache(context, site):
+    """A browser that lost its snapshot copy (or never kept one) still starts offline: Pyodide, the standard
+    library and the wheel are precached, and the start makes a new copy."""
     page = context.new_page()
     page.goto(site + "aidat/")
     page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+    assert wait_kept(page)["where"] == "private"
     page.evaluate("async () => { await navigator.serviceWorker.ready; }")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=BOOT_TIMEOUT)
-    page.wait_for_function("""async () => (await caches.keys()).length > 0 &&
-        (await (await caches.open((await caches.keys())[0])).keys()).some((r) => /snapshot-.*\\.gz$/.test(r.url))""",
-                           timeout=BOOT_TIMEOUT, polling=200)
-    context.set_offline(True)
-    # the worker's own copy, written once Python is up: removed once it is there and no longer being written
-    # (a file open for writing refuses removal: a fixed pause would lose that race on a busy machine)
     page.wait_for_function("""async () => {
-        const dir = await navigator.storage.getDirectory();
-        if (!(await dir.keys().next()).value) return false;  // not written yet
-        try { for await (const name of dir.keys()) await dir.removeEntry(name); } catch (e) { return false; }
-        return !(await dir.keys().next()).value;
+        const keys = await caches.keys(), name = keys.find((k) => k.startsWith("hesap-"));
+        if (!name) return false;
+        const urls = (await (await caches.open(name)).keys()).map((r) => r.url);
+        return ["pyodide.asm.wasm", "python_stdlib.zip", ".whl"].every((f) => urls.some((u) => u.split("?")[0].endsWith(f)));
     }""", timeout=BOOT_TIMEOUT, polling=200)
+    page.wait_for_function(REMOVE_COPIES, timeout=BOOT_TIMEOUT, polling=200)
+    context.set_offline(True)
     page.reload()
     page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
-    assert page.get_attribute("[data-calculator]", "data-boot") == "snapshot"
-    assert "snapshot-cached" not in page.evaluate("window.__hesapBoot")["marks"]  # the precache's gzip, gunzipped
+    assert page.get_attribute("[data-calculator]", "data-boot") == "first"
     context.set_offline(False)
 
 
@@ -178,33 +184,45 @@ def patch_worker(context, prelude: str) -> None:
     "StorageManager.prototype.getDirectory = function () { throw new TypeError('refused'); };",
     "StorageManager.prototype.getDirectory = () => Promise.reject(new DOMException('refused', 'SecurityError'));",
 ], ids=["missing", "throws", "rejects"])
-def test_a_missing_or_refusing_private_file_system_still_starts_from_the_snapshot(context, site, prelude):
-    patch_worker(context, prelude)
-    page = context.new_page()
-    page.goto(site + "aidat/")
-    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
-    boot = page.evaluate("window.__hesapBoot")
-    assert boot["boot"] == "snapshot" and "snapshot" in boot["marks"], boot  # the download, gunzipped
+def test_without_private_files_the_copy_is_kept_in_cache_storage(browser, site, prelude):
+    context = browser.new_context(service_workers="block")  # the reload must get the patched worker again
+    try:
+        patch_worker(context, prelude)
+        page = context.new_page()
+        page.goto(site + "aidat/")
+        page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+        assert page.evaluate("window.__hesapBoot")["boot"] == "first"
+        assert wait_kept(page)["where"] == "cache"
+        page.reload()
+        page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+        boot = page.evaluate("window.__hesapBoot")
+        assert boot["boot"] == "snapshot" and "no-private-copy" in boot["marks"], boot
+    finally:
+        context.close()
 
 
-def test_without_a_sync_access_handle_the_private_copy_is_written_as_a_stream(context, site):
-    patch_worker(context, "delete FileSystemFileHandle.prototype.createSyncAccessHandle;")
-    page = context.new_page()
-    page.goto(site + "aidat/")
-    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
-    # the whole copy, not its first bytes: a stream may write in place, and a reload before it ends leaves half a
-    # copy (which the next start refuses and forgets, as it should)
-    (snapshot,) = (DIST / "pyodide").glob("snapshot-*.bin.gz")
-    size = len(gzip.decompress(snapshot.read_bytes()))
-    page.wait_for_function("""async (size) => {
-        const dir = await navigator.storage.getDirectory();
-        for await (const [name, handle] of dir.entries())
-          if (/^snapshot-.*\\.bin$/.test(name) && (await handle.getFile()).size === size) return true;
-        return false; }""", arg=size, timeout=BOOT_TIMEOUT, polling=200)
-    page.reload()
-    page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
-    boot = page.evaluate("window.__hesapBoot")
-    assert boot["boot"] == "snapshot" and "snapshot-cached" in boot["marks"], boot
+def test_without_a_sync_access_handle_the_private_copy_is_written_as_a_stream(browser, site):
+    context = browser.new_context(service_workers="block")
+    try:
+        patch_worker(context, "delete FileSystemFileHandle.prototype.createSyncAccessHandle;")
+        page = context.new_page()
+        page.goto(site + "aidat/")
+        page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+        kept = wait_kept(page)
+        assert kept["where"] == "private"
+        # the whole copy, not its first bytes: a stream may write in place, and a reload before it ends leaves half
+        # a copy (which the next start refuses and replaces, as it should)
+        page.wait_for_function("""async (size) => {
+            const dir = await navigator.storage.getDirectory();
+            for await (const [name, handle] of dir.entries())
+              if (/^snapshot-.*\\.bin$/.test(name) && (await handle.getFile()).size === size) return true;
+            return false; }""", arg=kept["bytes"], timeout=BOOT_TIMEOUT, polling=200)
+        page.reload()
+        page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+        boot = page.evaluate("window.__hesapBoot")
+        assert boot["boot"] == "snapshot" and "copy" in boot["marks"], boot
+    finally:
+        context.close()
 
 
 def test_a_first_visit_on_a_slow_line_says_how_much_of_python_has_arrived(context, site):
