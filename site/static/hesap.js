@@ -1,4 +1,16 @@
 // Hesap page script: forms generated from the registry talk to the Python worker. The worker outlives the pages:
+// The theme fetches the page on screen again for the first link within it after a load (a table of contents entry,
+// a #girdi= link): its calculators stay as the reader left them, personal fields too (a #girdi= link among them has
+// been opened already, from location$ in watchPages).
+function keepCalculators(container) {
+  const nodes = [...container.querySelectorAll("[data-calculator]")];
+  const kept = nodes.map((node) => current.widgets.find((w) => w.id === node.dataset.calculator));
+  if (kept.length !== current.widgets.length || kept.some((w) => !w)) return false;
+  nodes.forEach((node, k) => node.replaceWith(kept[k].node));
+  current.container = container;
+  return true;
+}
+
 // Material's instant navigation swaps a page's content in without a reload, and this script sets up the calculators
 // of each page it swaps in and lets go of the previous page's (see watchPages).
 // Contract hooks: [data-calculator], data-state (prerendered|loading|done|error), <output data-result data-json>,
@@ -138,6 +150,7 @@ function showPage() {
   if (current && current.container === container) return;  // this page is set up already (the theme replays it)
   // a page of another build must not run with this script and this worker (older tables): load it in full
   if (current && document.querySelector('meta[name="hesap-version"]')?.content !== VERSION) return location.reload();
+  if (current && current.path === location.pathname && keepCalculators(container)) return;
   if (current) current.abort.abort();
   current = { container, path: location.pathname, abort: new AbortController(), widgets: [], resulted: false,
               openedWithFragment: location.hash.includes("girdi=") };
@@ -145,8 +158,8 @@ function showPage() {
 }
 
 // Material's instant navigation (mkdocs.yml navigation.instant) says when it has swapped a page in (document$) and
-// where the reader went (location$): a link to this same page with other #girdi= inputs swaps nothing and fires no
-// hashchange (the theme sets the URL with pushState), so it is taken from there. Without the theme: this page only.
+// where the reader went (location$): a link to this same page with other #girdi= inputs fires no hashchange (the
+// theme sets the URL with pushState) and swaps no page in, so it is opened from there. Without the theme: one page.
 function watchPages() {
   showPage();
   const swapped = window.document$, moved = window.location$;
