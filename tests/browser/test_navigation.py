@@ -123,3 +123,23 @@ def test_a_link_within_the_page_keeps_what_the_reader_typed(context, site):
         document.querySelector('[data-md-component=container]') !== window.__container""")  # the same page, again
     assert page.input_value('[name="full_name"]') == "Deneme Okur"
     assert "Deneme Okur" in page.inner_text("[data-calculator] output[data-result]")
+
+
+def test_a_swapped_in_page_prints_copies_its_link_and_fills_presets(context, site):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site + FIRST[0])
+    assert wait_state(page) == "done"
+    follow(page, site + "maas/maas-hesaplama/", "pay/salary")
+    page.select_option('[name="title"]', "uzman_tabip")
+    page.fill('[name="grade"]', "1")
+    page.dispatch_event('[name="grade"]', "change")
+    page.wait_for_function("() => document.querySelector('[name=additional_indicator]').value === '4200'")  # the preset
+    assert wait_state(page) == "done"
+    page.click('[data-calculator] [data-action="copy"]')
+    page.wait_for_function("() => document.querySelector('.hesap-status-text').textContent.startsWith('Bağlantı kopyalandı')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.url and "/maas/maas-hesaplama/#girdi=" in copied and "uzman_tabip" in copied
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    stamps = page.eval_on_selector_all(".hesap-print-stamp", "ps => ps.map((p) => p.textContent)")
+    assert len(stamps) == 1 and "Yazdırıldı" in stamps[0] and "/maas/maas-hesaplama/#girdi=" in stamps[0]
