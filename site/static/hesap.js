@@ -1,16 +1,4 @@
 // Hesap page script: forms generated from the registry talk to the Python worker. The worker outlives the pages:
-// The theme fetches the page on screen again for the first link within it after a load (a table of contents entry,
-// a #girdi= link): its calculators stay as the reader left them, personal fields too (a #girdi= link among them has
-// been opened already, from location$ in watchPages).
-function keepCalculators(container) {
-  const nodes = [...container.querySelectorAll("[data-calculator]")];
-  const kept = nodes.map((node) => current.widgets.find((w) => w.id === node.dataset.calculator));
-  if (kept.length !== current.widgets.length || kept.some((w) => !w)) return false;
-  nodes.forEach((node, k) => node.replaceWith(kept[k].node));
-  current.container = container;
-  return true;
-}
-
 // Material's instant navigation swaps a page's content in without a reload, and this script sets up the calculators
 // of each page it swaps in and lets go of the previous page's (see watchPages).
 // Contract hooks: [data-calculator], data-state (prerendered|loading|done|error), <output data-result data-json>,
@@ -157,9 +145,22 @@ function showPage() {
   setUpCalculators(current);
 }
 
+// The theme fetches the page on screen again for the first link within it after a load (a table of contents entry,
+// a #girdi= link): its calculators stay as the reader left them, personal fields too (a #girdi= link among them has
+// been opened already, from location$ in watchPages).
+function keepCalculators(container) {
+  const nodes = [...container.querySelectorAll("[data-calculator]")];
+  const kept = nodes.map((node) => current.widgets.find((w) => w.id === node.dataset.calculator));
+  if (kept.length !== current.widgets.length || kept.some((w) => !w)) return false;
+  nodes.forEach((node, k) => node.replaceWith(kept[k].node));
+  current.container = container;
+  return true;
+}
+
 // Material's instant navigation (mkdocs.yml navigation.instant) says when it has swapped a page in (document$) and
 // where the reader went (location$): a link to this same page with other #girdi= inputs fires no hashchange (the
-// theme sets the URL with pushState) and swaps no page in, so it is opened from there. Without the theme: one page.
+// theme sets the URL with pushState) and swaps no other page in, so it is opened from there. Without the theme: one
+// page.
 function watchPages() {
   showPage();
   const swapped = window.document$, moved = window.location$;
