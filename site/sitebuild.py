@@ -288,6 +288,7 @@ def calculator_list(index: list[dict]) -> str:
 def run_mkdocs(root: Path, stage: Path, dist: Path, cache: Path, version: str, preview: bool = False) -> None:
     cfg = (SITE / "mkdocs.yml").read_text(encoding="utf-8")
     cfg = cfg.replace("@DOCS_DIR@", str(stage)).replace("@SITE_DIR@", str(dist)).replace("@THEME_DIR@", str(SITE / "overrides")).replace("@VERSION@", version)
+    cfg = cfg.replace("@WASM_BYTES@", str((root / "node_modules" / "pyodide" / "pyodide.asm.wasm").stat().st_size))
     cfg = cfg.replace('preview: false', f'preview: {"true" if preview else "false"}')
     cfg_path = cache / "mkdocs.yml"
     cfg_path.write_text(cfg, encoding="utf-8")
@@ -449,6 +450,20 @@ def prune_search_languages(dist: Path) -> None:
             f.unlink()
 
 
+# Material's instant navigation takes a link only to a page its sitemap lists, and reads each address there as an
+# absolute URL (`new URL(loc)`). Our sitemap (overrides/sitemap.xml) lists them relative to the site, which can be
+# published at any address and port; this one change to the bundle reads them against the site's root.
+SITEMAP_READ = re.compile(r"new URL\((\w+)\.textContent\),(\w+)\)")
+
+
+def patch_instant_sitemap(dist: Path) -> None:
+    (bundle,) = (dist / "assets" / "javascripts").glob("bundle.*.min.js")
+    text, n = SITEMAP_READ.subn(r"new URL(\1.textContent,\2),\2)", bundle.read_text(encoding="utf-8"))
+    if n != 1:  # another Material version: see CONTRIBUTING.md (Instant navigation)
+        raise SystemExit(f"[build] {bundle.name}: Material's sitemap reader not found ({n} matches); instant navigation needs it")
+    bundle.write_text(text, encoding="utf-8")
+
+
 def write_service_worker(dist: Path, version: str, stamp: dict) -> None:
     """A versioned service worker that precaches every file of the build (HTML shell to Pyodide)."""
     files = []
@@ -535,6 +550,7 @@ def build(root: Path, dist: Path, wheel: Path, pyodide_dir: Path, today: date | 
     index = stage_docs(root, stage, today, version)
     run_mkdocs(root, stage, dist, cache, version, preview)
     prune_search_languages(dist)
+    patch_instant_sitemap(dist)
     copy_runtime(dist, wheel, pyodide_dir, make_stdlib(root, wheel, cache), version)
     name_dialogs(dist)
     apply_csp(dist)  # before the service worker lists the pages: the precached copies carry the policy too

@@ -1,5 +1,6 @@
 // Hesap service worker, build @VERSION@: precaches the whole build so every page and calculator works offline.
-// HTML: network first (a rebuild reaches readers on their next online visit), cache as fallback.
+// Pages (navigations and the theme's instant-navigation requests): network first (a rebuild reaches readers on
+// their next online visit), cache as fallback.
 // Everything else: cache first; our own files carry ?v=<build> so a new build never mixes with an old one.
 const VERSION = "@VERSION@";
 const CACHE = `hesap-${VERSION}`;
@@ -27,8 +28,10 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
-  // Pages and the version stamp: network first (a rebuild reaches readers on their next online visit).
-  if (req.mode === "navigate" || new URL(req.url).pathname.endsWith("/version.json")) {
+  // Pages and the version stamp: network first (a rebuild reaches readers on their next online visit). A page is
+  // asked for by a navigation or, with instant navigation, by the theme's XMLHttpRequest (not "navigate"): by path.
+  const path = new URL(req.url).pathname;
+  if (req.mode === "navigate" || path.endsWith("/") || path.endsWith(".html") || path.endsWith("/version.json")) {
     event.respondWith((async () => {
       try {
         // revalidate: a heuristically cached old page must not hide a new build (costs a 304 when unchanged)

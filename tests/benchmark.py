@@ -12,7 +12,8 @@ warm (reload):
 - bare: a page that only loads the same Pyodide release as npm ships it (its whole standard library, from
   node_modules/pyodide, served the same way) on the main thread and imports decimal, json, datetime.
 
-Then the recompute latency over 50 input changes, and the bytes sent for a cold visit. It prints every figure
+Then the recompute latency over 50 input changes, the next calculator page (a link from a page with a result:
+the click to that page's first result, Python kept running), and the bytes sent for a cold visit. It prints every figure
 and the ratios ours/bare, one table per engine. A benchmark, not a test: nothing here asserts a time.
 WebKit is WebKitGTK as shipped, under Xvfb: it has no private file system, so the snapshot copy is kept in
 Cache Storage.
@@ -182,6 +183,32 @@ def phone_line(browser, base: str) -> dict[str, float]:
     return out
 
 
+NEXT_PAGE = "secim/yeter-sayi/"  # another calculator page
+# a link in the article, clicked at a time the page keeps; the theme's instant navigation takes it (Python stays up)
+FOLLOW = """(url) => { const a = document.createElement('a'); a.href = url; a.textContent = 'sonraki';
+  document.querySelector('.md-content__inner').prepend(a); window.__clickedAt = performance.now(); a.click(); return true; }"""
+# ms from the click to the first result of the page it led to (hesap.js marks each page's first result)
+AFTER_CLICK = """(() => { const t = performance.getEntriesByName('hesap-page-result').map((e) => e.startTime)
+  .find((t) => t > window.__clickedAt); return t === undefined ? null : t - window.__clickedAt; })()"""
+
+
+def next_page(browser, base: str, runs: int) -> list[float]:
+    """From a calculator page with a result, a link to another calculator page: seconds from the click to that
+    page's first result computed by Python, `runs` links back and forth in one visit."""
+    hops = []
+    with browser.open() as page:
+        page.goto(base + PAGE)
+        page.wait("!!document.querySelector('[data-calculator][data-state=\"done\"]')", TIMEOUT, what="the first result")
+        try:  # the reader's next page, not the first visit's precache and warm-up (they share the cores)
+            page.wait("localStorage.getItem('hesap-warmed')", TIMEOUT, what="the precache and the code-cache warm-up")
+        except engines.EngineError:
+            print("note: the code-cache warm-up did not finish; the next-page figure may include the precache")
+        for k in range(runs):
+            page.js(f"({FOLLOW})({json.dumps(base + (NEXT_PAGE if k % 2 == 0 else PAGE))})")
+            hops.append(page.wait(AFTER_CLICK, TIMEOUT, what="the next page's first result") / 1000)
+    return hops
+
+
 def measure_engine(name: str, base: str, counter: Counter, runs: int) -> None:
     paths = {"ours": (PAGE, False), "ours (normal)": (PAGE + "?boot=normal", False),
              "bare Pyodide": ("_bench/bare.html", True)}
@@ -196,6 +223,7 @@ def measure_engine(name: str, base: str, counter: Counter, runs: int) -> None:
                     print(f"{name} {path}: run skipped ({type(exc).__name__}: {str(exc).splitlines()[0][:160]})")
         latency = recompute_latency(browser, base)
         line = phone_line(browser, base) if name == "chromium" else None
+        hops = next_page(browser, base, runs)
     finally:
         browser.close()
 
@@ -221,6 +249,9 @@ def measure_engine(name: str, base: str, counter: Counter, runs: int) -> None:
     q = statistics.quantiles(latency, n=20)
     print(f"\nrecompute after an input change ({len(latency)} changes): median {statistics.median(latency):.1f} ms, "
           f"p95 {q[18]:.1f} ms, max {max(latency):.1f} ms")
+    hop = statistics.median(hops)
+    print(f"next calculator page ({PAGE} ↔ {NEXT_PAGE}, {len(hops)} links, Python kept running): median {hop * 1000:.0f} ms "
+          f"from the click to its first result" + (f", {hop / bare['warm']:.2f} × bare Pyodide's warm start" if bare else ""))
 
 
 def main(dist: Path, runs: int = 3, names: list[str] = ("chromium",)) -> None:

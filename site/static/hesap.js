@@ -1,16 +1,17 @@
-// Hesap page script: forms generated from the registry talk to the Python worker.
+// Hesap page script: forms generated from the registry talk to the Python worker. The worker outlives the pages:
+// Material's instant navigation swaps a page's content in without a reload, and this script sets up the calculators
+// of each page it swaps in and lets go of the previous page's (see watchPages).
 // Contract hooks: [data-calculator], data-state (prerendered|loading|done|error), <output data-result data-json>,
 // inputs in the URL fragment as #girdi=<URL-encoded JSON>.
 const VERSION = "@VERSION@";
+// The site's root, absolute: a page's relative paths stop being right once instant navigation changes the URL.
+const ROOT = new URL(document.querySelector('meta[name="hesap-root"]')?.content || "./", location.href);
 
-const calcs = [...document.querySelectorAll("[data-calculator]")];
-const OPENED_WITH_FRAGMENT = location.hash.includes("girdi=");
-const root = (calcs[0] && calcs[0].dataset.root) || document.querySelector('meta[name="hesap-root"]')?.content || "./";
-
-
+let registered = false;
 function registerServiceWorker() {
-  if (!("serviceWorker" in navigator) || location.protocol === "file:") return;
-  navigator.serviceWorker.register(new URL("sw.js", new URL(root, location.href)), { scope: new URL(root, location.href).pathname }).catch(() => {});
+  if (registered || !("serviceWorker" in navigator) || location.protocol === "file:") return;
+  registered = true;
+  navigator.serviceWorker.register(new URL("sw.js", ROOT), { scope: ROOT.pathname }).catch(() => {});
 }
 
 // Once per build, after the service worker has precached it: compile Pyodide's 1 MB Emscripten script twice in
@@ -23,7 +24,7 @@ async function warmCodeCache() {
     const reg = await navigator.serviceWorker.ready;
     const next = reg.installing || reg.waiting;
     if (next) await new Promise((done) => next.addEventListener("statechange", () => next.state === "activated" && done()));
-    const url = new URL(`assets/hesap/warm.mjs?v=${VERSION}`, new URL(root, location.href));
+    const url = new URL(`assets/hesap/warm.mjs?v=${VERSION}`, ROOT);
     for (let i = 0; i < 2; i++) {
       const compiled = await new Promise((done) => {
         const w = new Worker(url, { type: "module", name: "hesap-warm" });
@@ -41,7 +42,7 @@ function announceUpdate() {
   let seen = null;
   try { seen = localStorage.getItem("hesap-version"); localStorage.setItem("hesap-version", VERSION); } catch (e) { return; }
   if (!seen || seen === VERSION) return;
-  fetch(new URL("version.json", new URL(root, location.href))).then((r) => r.json()).then((v) => {
+  fetch(new URL("version.json", ROOT)).then((r) => r.json()).then((v) => {
     const periods = Object.values(v.periods || {}).join(", ");
     const note = el("div", { class: "hesap-updated", role: "status" },
       `Site güncellendi (${v.built}). Hesaplayıcılar artık en yeni parametrelerle çalışıyor${periods ? `: ${periods}` : ""}.`);
@@ -56,59 +57,152 @@ function el(tag, attrs = {}, text) {
   return e;
 }
 
-function startCalculators() {
-  const worker = window.__hesapWorker || null;  // created once, in <head> (site/overrides/partials/hesap-start.js.html)
-  const widgets = calcs.map((node) => new Calculator(node, worker));
-  if (!worker) {
-    registerServiceWorker();
-    widgets.forEach((w) => w.unsupported("Bu tarayıcı WebAssembly ya da modül Web Worker desteklemiyor: aşağıda örneğin sonucu ve tablolar görünüyor, kendi girdilerinizle hesaplama yapılamıyor. Güncel bir tarayıcı kullanın."));
-    return;
+// Python's worker and what it has said: one for the whole visit, whichever page is on screen.
+const engine = { worker: null, ready: false, boot: null, stopped: null, warming: null };
+const asked = new Map();  // seq → the widget that asked: a result goes to it, if its page is still on screen
+let current = null;  // the page on screen: its container element, path, widgets and their AbortController
+
+// The worker's messages, for every page (table at the top of site/static/worker.mjs).
+function handle(m) {
+  const widgets = current ? current.widgets : [];
+  if (m.type === "progress") widgets.forEach((w) => !engine.ready && !w.stopped && w.status(m.text + " (ilk ziyarette Python indirilir, sonra çevrimdışı da çalışır)"));
+  if (m.type === "ready") {
+    engine.ready = true;
+    engine.boot = m.boot;
+    const offset = Math.round(m.origin - performance.timeOrigin);  // worker start, ms after navigation start
+    console.info(`[hesap] Python hazır: ${m.boot} açılış, ${m.ms} ms (worker sayfadan ${offset} ms sonra başladı)`, JSON.stringify(m.marks));
+    window.__hesapBoot = { boot: m.boot, ms: m.ms, marks: m.marks };  // read by the tests and the benchmark
+    widgets.forEach((w) => w.ready(m.boot));
+    registerServiceWorker();  // after Python is up, so offline precaching never competes with the first start
   }
-  let ready = false;
-  let warming = null;
-  const cannotStart = (text) => widgets.forEach((w) => w.unsupported(text));
-  const handle = (m) => {
-    if (m.type === "progress") widgets.forEach((w) => !ready && !w.stopped && w.status(m.text + " (ilk ziyarette Python indirilir, sonra çevrimdışı da çalışır)"));
-    if (m.type === "ready") {
-      ready = true;
-      const offset = Math.round(m.origin - performance.timeOrigin);  // worker start, ms after navigation start
-      console.info(`[hesap] Python hazır: ${m.boot} açılış, ${m.ms} ms (worker sayfadan ${offset} ms sonra başladı)`, JSON.stringify(m.marks));
-      window.__hesapBoot = { boot: m.boot, ms: m.ms, marks: m.marks };  // read by the tests and the benchmark
-      widgets.forEach((w) => w.ready(m.boot));
-      registerServiceWorker();  // after Python is up, so offline precaching never competes with the first start
-    }
-    if (m.type === "failed") {
-      registerServiceWorker();
-      cannotStart(`Python başlatılamadı (${m.message}). Sayfayı yenileyin; sorun sürerse başka bir tarayıcı deneyin.`);
-    }
-    if (m.type === "worker-error" && !ready) cannotStart(WORKER_ERROR);  // kept by overrides/main.html
-    if (m.type === "kept") window.__hesapKept = { where: m.where, bytes: m.bytes, ms: m.ms };  // tests, benchmark
-    if (m.type === "result") {
-      widgets.forEach((w) => w.receive(m));
-      if (!warming) warming = warmCodeCache();
-    }
-  };
-  const early = window.__hesapEarly || [];  // what the worker said before this script ran (see overrides/main.html)
+  if (m.type === "failed") {
+    registerServiceWorker();
+    stop(`Python başlatılamadı (${m.message}). Sayfayı yenileyin; sorun sürerse başka bir tarayıcı deneyin.`);
+  }
+  if (m.type === "worker-error" && !engine.ready) stop(WORKER_ERROR);  // kept by partials/hesap-start
+  if (m.type === "kept") window.__hesapKept = { where: m.where, bytes: m.bytes, ms: m.ms };  // tests, benchmark
+  if (m.type === "result") {
+    route(m);
+    if (!engine.warming) engine.warming = warmCodeCache();
+  }
+}
+
+function stop(text) {
+  engine.stopped = text;
+  (current ? current.widgets : []).forEach((w) => w.unsupported(text));
+}
+
+function route(m) {
+  const w = asked.get(m.seq);
+  asked.delete(m.seq);
+  if (!w || w.page !== current || !w.receive(m)) return;
+  // the first result Python computed in this document, and on this page (python3 build.py bench: the next page)
+  if (!performance.getEntriesByName("hesap-first-result").length) performance.mark("hesap-first-result");
+  if (!current.resulted) performance.mark("hesap-page-result");
+  current.resulted = true;
+}
+
+// Listens to the worker once, for the whole visit; what it said before this script ran is replayed.
+function connect(worker) {
+  engine.worker = worker;
+  const early = window.__hesapEarly || [];  // see site/overrides/partials/hesap-start.js.html
   window.__hesapEarly = null;
   early.forEach(handle);
   worker.addEventListener("message", (e) => handle(e.data));
-  worker.addEventListener("error", () => !ready && cannotStart(WORKER_ERROR));
-  // Asked now, not when Python is ready: the worker answers as soon as it is up, one round trip sooner
-  // (a widget whose worker already failed asks nothing: see compute).
-  if (!ready) widgets.forEach((w) => w.compute());
+  worker.addEventListener("error", () => !engine.ready && stop(WORKER_ERROR));
+}
+
+// The calculators of the page on screen. The worker is the head script's (on a calculator page it is made, or
+// promised for after the first paint: __hesapSoon); the first calculator page of a visit that began on an
+// article asks for it here.
+function setUpCalculators(page) {
+  const nodes = [...page.container.querySelectorAll("[data-calculator]")];
+  if (!nodes.length) {
+    registerServiceWorker();
+    return;
+  }
+  page.widgets = nodes.map((node) => new Calculator(node, engine.worker, page));
+  withWorker((worker) => {
+    if (page !== current) return;  // the reader has moved on meanwhile
+    page.widgets.forEach((w) => { w.worker = worker; });
+    if (!worker) {
+      registerServiceWorker();
+      page.widgets.forEach((w) => w.unsupported("Bu tarayıcı WebAssembly ya da modül Web Worker desteklemiyor: aşağıda örneğin sonucu ve tablolar görünüyor, kendi girdilerinizle hesaplama yapılamıyor. Güncel bir tarayıcı kullanın."));
+    } else if (engine.stopped) page.widgets.forEach((w) => w.unsupported(engine.stopped));
+    else if (engine.ready) page.widgets.forEach((w) => w.ready(engine.boot));
+    // Asked now, not when Python is ready: the worker answers as soon as it is up, one round trip sooner.
+    else page.widgets.forEach((w) => w.compute());
+  });
+}
+
+function withWorker(use) {
+  if (engine.worker) return use(engine.worker);
+  const take = (worker) => {
+    if (worker && !engine.worker) connect(worker);
+    use(worker);
+  };
+  if (window.__hesapSoon) window.__hesapSoon.push(take);  // the head script starts it after the first paint
+  else take(window.__hesapStart ? window.__hesapStart() : null);
+}
+
+// A page the theme has swapped in (or the first one): set up once, after the previous page's handlers are gone.
+function showPage() {
+  focusableTableScrolls();
+  const container = document.querySelector("[data-md-component=container]") || document.body;
+  if (current && current.container === container) return;  // this page is set up already (the theme replays it)
+  // a page of another build must not run with this script and this worker (older tables): load it in full
+  if (current && document.querySelector('meta[name="hesap-version"]')?.content !== VERSION) return location.reload();
+  if (current && current.path === location.pathname && keepCalculators(container)) return;
+  if (current) current.abort.abort();
+  current = { container, path: location.pathname, abort: new AbortController(), widgets: [], resulted: false,
+              openedWithFragment: location.hash.includes("girdi=") };
+  setUpCalculators(current);
+}
+
+// The theme fetches the page on screen again for the first link within it after a load (a table of contents entry,
+// a #girdi= link): its calculators stay as the reader left them, personal fields too (a #girdi= link among them has
+// been opened already, from location$ in watchPages).
+function keepCalculators(container) {
+  const nodes = [...container.querySelectorAll("[data-calculator]")];
+  const kept = nodes.map((node) => current.widgets.find((w) => w.id === node.dataset.calculator));
+  if (kept.length !== current.widgets.length || kept.some((w) => !w)) return false;
+  nodes.forEach((node, k) => node.replaceWith(kept[k].node));
+  current.container = container;
+  return true;
+}
+
+// Material's instant navigation (mkdocs.yml navigation.instant) says when it has swapped a page in (document$) and
+// where the reader went (location$): a link to this same page with other #girdi= inputs fires no hashchange (the
+// theme sets the URL with pushState) and swaps no other page in, so it is opened from there. Without the theme: one
+// page.
+function watchPages() {
+  showPage();
+  const swapped = window.document$, moved = window.location$;
+  if (typeof swapped?.subscribe !== "function") return;
+  swapped.subscribe(() => showPage());
+  if (typeof moved?.subscribe === "function") {
+    moved.subscribe((url) => {
+      if (current && url.pathname === current.path && url.hash.includes("girdi=")) current.widgets.forEach((w) => w.openLink());
+    });
+  }
 }
 
 const WORKER_ERROR = "Hesaplayıcı başlatılamadı: bu tarayıcı modül Web Worker desteklemiyor olabilir. Örnek sonucu aşağıda.";
 
 let SEQ = 0;
 
+// One calculator of the page on screen. Its listeners end with the page (page.abort), so none of an old page's
+// handlers fires once the theme has swapped the next page in.
 class Calculator {
-  constructor(node, worker) {
+  constructor(node, worker, page) {
     this.node = node;
     this.worker = worker;
+    this.page = page;
     this.id = node.dataset.calculator;
-    this.schema = JSON.parse(node.querySelector(".hesap-schema").textContent);
-    this.example = JSON.parse(node.querySelector(".hesap-example").textContent);
+    // <template>, not <script type="application/json">: the theme re-creates a swapped-in page's scripts as
+    // scripts to run, without their type (the CSP then refuses them)
+    this.schema = JSON.parse(node.querySelector(".hesap-schema").content.textContent);
+    this.example = JSON.parse(node.querySelector(".hesap-example").content.textContent);
     this.form = node.querySelector("form");
     this.output = node.querySelector("output[data-result]");
     this.statusText = node.querySelector(".hesap-status-text");
@@ -128,17 +222,19 @@ class Calculator {
       this.status("Bağlantıdaki girdiler yüklendi; Python hazır olunca hesaplanacak…");
       this.fragment = frag;  // the first computation uses the link's inputs exactly as written
       this.pending = true;
+      this.shown = location.hash;
     }
     this.presets = this.schema.inputs.filter((i) => i.presets).map((i) => this.preset(i));
-    this.form.addEventListener("input", () => this.schedule());
-    this.form.addEventListener("change", () => this.schedule());
-    this.form.addEventListener("submit", (e) => { e.preventDefault(); this.compute(); });
-    node.querySelector('[data-action="copy"]').addEventListener("click", () => this.copyLink());
-    node.querySelector('[data-action="print"]').addEventListener("click", () => window.print());
-    node.querySelector('[data-action="example"]').addEventListener("click", () => { this.say(""); this.fill(this.example, ""); this.schedule(); });
-    node.querySelector('[data-action="clear"]').addEventListener("click", () => { this.say(""); this.clear(); this.schedule(); });
-    window.addEventListener("hashchange", () => this.openLink());
-    window.addEventListener("beforeprint", () => this.stamp());
+    const on = (target, type, handler) => target.addEventListener(type, handler, { signal: page.abort.signal });
+    on(this.form, "input", () => this.schedule());
+    on(this.form, "change", () => this.schedule());
+    on(this.form, "submit", (e) => { e.preventDefault(); this.compute(); });
+    on(node.querySelector('[data-action="copy"]'), "click", () => this.copyLink());
+    on(node.querySelector('[data-action="print"]'), "click", () => window.print());
+    on(node.querySelector('[data-action="example"]'), "click", () => { this.say(""); this.fill(this.example, ""); this.schedule(); });
+    on(node.querySelector('[data-action="clear"]'), "click", () => { this.say(""); this.clear(); this.schedule(); });
+    on(window, "hashchange", () => this.openLink());
+    on(window, "beforeprint", () => this.stamp());
   }
 
   // The paper says when it was printed, by which build, and the link that computes it again (no personal fields).
@@ -149,10 +245,12 @@ class Calculator {
     p.textContent = `Yazdırıldı: ${when} · Hesap sürümü ${VERSION} · Bu sonucu yeniden açan bağlantı: ${location.href}`;
   }
 
-  // A link pasted into the address bar of an open page: its inputs replace the form's and are computed.
+  // A link pasted into the address bar of an open page, or one to this page followed in it: its inputs replace the
+  // form's and are computed. `shown`: the fragment the form already shows (the theme and the browser may both tell).
   openLink() {
     const frag = readFragment();
-    if (!frag || this.stopped) return;
+    if (!frag || this.stopped || location.hash === this.shown) return;
+    this.shown = location.hash;
     if (frag.error) { this.say(frag.error); return; }
     this.say("");
     this.fill(frag.inputs, frag.date, true);
@@ -195,6 +293,7 @@ class Calculator {
   // or where to find it when there is none ("otherwise": a text and a link relative to the site root).
   preset(decl) {
     const p = decl.presets;
+    const on = { signal: this.page.abort.signal };
     const target = this.form.querySelector(`[name="${CSS.escape(decl.name)}"]`);
     if (!target) return () => {};
     const note = el("small", { class: "hesap-help hesap-preset" });
@@ -206,11 +305,11 @@ class Calculator {
         if (fill) target.value = String(v);
         note.textContent = p.notes[key];
       } else {
-        const link = el("a", { href: new URL(p.otherwise.link, new URL(this.node.dataset.root || "./", location.href)).href }, p.otherwise.link_text);
+        const link = el("a", { href: new URL(p.otherwise.link, ROOT).href }, p.otherwise.link_text);
         note.replaceChildren(`${p.otherwise.text}: `, link, ".");
       }
     };
-    p.from.forEach((n) => this.form.querySelector(`[name="${CSS.escape(n)}"]`)?.addEventListener("change", () => update(true)));
+    p.from.forEach((n) => this.form.querySelector(`[name="${CSS.escape(n)}"]`)?.addEventListener("change", () => update(true), on));
     update(false);
     return update;
   }
@@ -238,6 +337,7 @@ class Calculator {
   schedule() {
     if (this.stopped) return;
     this.fragment = null;
+    this.shown = null;
     this.pending = true;
     this.setState("loading");
     this.output.classList.add("hesap-stale");
@@ -279,7 +379,7 @@ class Calculator {
   }
 
   compute() {
-    if (!this.worker || this.stopped) return;
+    if (!this.worker || this.stopped || this.page.abort.signal.aborted) return;
     const { inputs, date } = this.fragment || this.read();
     this.fragment = null;
     this.latestInputs = inputs;
@@ -290,28 +390,35 @@ class Calculator {
     this.sentAt = performance.now();
     this.inFlight = true;
     this.dirty = false;
+    asked.set(this.latest, this);
     this.worker.postMessage({ seq: this.latest, id: this.id, inputs, date });
   }
 
+  // The answer to one of this widget's requests (the dispatcher routes it by seq); true when a result was shown.
   receive(m) {
-    if (m.id !== this.id) return;
     this.inFlight = false;
     if (this.dirty) return this.compute();  // inputs changed meanwhile: this result is already stale
-    if (m.seq !== this.latest) return;
+    if (m.seq !== this.latest) return false;
     this.pending = false;
     this.clearErrors();
     const out = m.out;
     if (!out.ok) {
       this.showError(out.field, out.message);
       this.setState("error");
-      return;
+      return false;
     }
     this.render(out);
-    writeFragment(this.shareable(this.latestInputs), this.latestDate);
+    this.keepInLink(this.latestInputs, this.latestDate);
     this.node.dataset.computeMs = String(Math.round(performance.now() - this.sentAt));
     this.setState("done");
-    // the first result Python computed on this page, in every engine's timeline (python3 build.py bench)
-    if (!performance.getEntriesByName("hesap-first-result").length) performance.mark("hesap-first-result");
+    return true;
+  }
+
+  // The inputs shown go into the URL, unless the reader has already left for another page (it is that page's URL).
+  keepInLink(inputs, date) {
+    if (location.pathname !== this.page.path) return;
+    writeFragment(this.shareable(inputs), date);
+    this.shown = location.hash;
   }
 
   clearErrors() {
@@ -356,7 +463,7 @@ class Calculator {
 
   copyLink() {
     const { inputs, date } = this.read();
-    writeFragment(this.shareable(inputs), date);
+    this.keepInLink(inputs, date);
     const url = location.href;
     const left = this.personal().map((i) => i.label);
     const done = () => this.status("Bağlantı kopyalandı: aynı girdilerle bu sonucu açar."
@@ -400,19 +507,19 @@ function readFragment() {
 function writeFragment(inputs, date) {
   let frag = "#girdi=" + encodeURIComponent(JSON.stringify(inputs));
   if (date) frag += "&tarih=" + encodeURIComponent(date);
-  history.replaceState(null, "", frag);
+  history.replaceState(history.state, "", frag);  // the theme keeps the scroll position in the state
 }
 
 // A page served from the offline copy while a newer build is online: reload once into the new build.
 function checkForUpdate() {
   if (!navigator.onLine || !("serviceWorker" in navigator)) return;
-  fetch(new URL("version.json", new URL(root, location.href)), { cache: "no-cache" })
+  fetch(new URL("version.json", ROOT), { cache: "no-cache" })
     .then((r) => (r.ok ? r.json() : null))
     .then((v) => {
       if (!v || v.version === VERSION || sessionStorage.getItem("hesap-reloaded-for") === v.version) return;
       sessionStorage.setItem("hesap-reloaded-for", v.version);
       // a link's own #girdi= stays; one this stale page wrote itself (its old defaults) does not
-      const target = OPENED_WITH_FRAGMENT ? location.href : location.pathname + location.search;
+      const target = current?.openedWithFragment ? location.href : location.pathname + location.search;
       navigator.serviceWorker.getRegistration().then((reg) => reg && reg.update()).catch(() => {})
         .finally(() => location.replace(target));
     })
@@ -424,8 +531,7 @@ checkForUpdate();
 window.addEventListener("online", checkForUpdate);
 setTimeout(checkForUpdate, 4000);  // the network may come back a moment after the page did
 announceUpdate();
-if (calcs.length) startCalculators();
-else registerServiceWorker();
+watchPages();
 
 // The theme wraps an article's wide tables in a box that scrolls sideways: a keyboard must reach it too (WCAG
 // 2.1.1). Named after the table's header row, so a screen reader says which table it is.
@@ -437,5 +543,4 @@ function focusableTableScrolls() {
     box.setAttribute("aria-label", head ? `Tablo: ${head.textContent.trim()}` : "Tablo");
   });
 }
-focusableTableScrolls();
-window.addEventListener("load", focusableTableScrolls);
+window.addEventListener("load", focusableTableScrolls);  // without the theme's document$, the tables it wrapped late

@@ -8,7 +8,9 @@
 //   from                         to             message
 //   page (hesap.js)              worker         {seq, id, inputs, date}: compute calculator `id` (date: ISO or null)
 //   page (partials/hesap-start)  worker         {type: "wasm", module}: once, with `wasm=page`; module null if refused
-//   worker                       page           {type: "progress", text, ms}: what the start is doing ("indiriliyor")
+//   worker                       page           {type: "progress", text, ms}: what the start is doing
+//   partials/hesap-start         page           {type: "progress", text}: "Python indiriliyor: 1,2 / 2,8 MB" (made up,
+//                                               dispatched on the worker object while the page downloads the wasm)
 //   worker                       page           {type: "ready", boot, ms, origin, marks}: Python is up (boot: path)
 //   worker                       page           {type: "failed", message}: Python could not start at all
 //   worker                       page           {type: "result", seq, id, out, ms}: the answer (calc.web.run_json)

@@ -171,3 +171,21 @@ def test_a_return_visit_starts_from_the_copy_the_first_kept(request, own_site, n
         again = page.js(BOOT_INFO)
         assert again["boot"] == "snapshot" and "copy" in again["marks"], again
         assert shown(page) == expected("dues/split")
+
+
+# a link in the article to another page, clicked: the theme's instant navigation takes it (hesap.js keeps Python)
+FOLLOW = """(() => { const a = document.createElement('a'); a.href = %s; a.textContent = 'sonraki';
+  document.querySelector('.md-content__inner').prepend(a); window.__kept = 'ilk sayfa'; a.click(); return true; })()"""
+
+
+def test_the_next_calculator_page_keeps_python(engine, own_site, calculators_index):
+    """Issue 21: the next calculator page computes with the worker already running (no reload, no second start)."""
+    first, second = calculators_index[0], calculators_index[1]
+    with engine.open() as page:
+        visit(page, own_site.url + first["url"])
+        page.js(FOLLOW % json.dumps(own_site.url + second["url"]))
+        page.wait(f"document.querySelector('[data-calculator]')?.dataset.calculator === {json.dumps(second['id'])} && {DONE}",
+                  BOOT, what=f"a computed result on {second['url']} after the link")
+        assert page.js("[window.__kept || null, window.__hesapStarts]") == ["ilk sayfa", 1], engine.name
+        assert shown(page) == expected(second["id"]), engine.name
+        assert page.errors() == []
