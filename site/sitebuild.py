@@ -285,10 +285,11 @@ def calculator_list(index: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def run_mkdocs(root: Path, stage: Path, dist: Path, cache: Path, version: str, preview: bool = False) -> None:
+def run_mkdocs(root: Path, stage: Path, dist: Path, cache: Path, version: str, wasm_bytes: int,
+               preview: bool = False) -> None:
     cfg = (SITE / "mkdocs.yml").read_text(encoding="utf-8")
     cfg = cfg.replace("@DOCS_DIR@", str(stage)).replace("@SITE_DIR@", str(dist)).replace("@THEME_DIR@", str(SITE / "overrides")).replace("@VERSION@", version)
-    cfg = cfg.replace("@WASM_BYTES@", str((root / "node_modules" / "pyodide" / "pyodide.asm.wasm").stat().st_size))
+    cfg = cfg.replace("@WASM_BYTES@", str(wasm_bytes))
     cfg = cfg.replace('preview: false', f'preview: {"true" if preview else "false"}')
     cfg_path = cache / "mkdocs.yml"
     cfg_path.write_text(cfg, encoding="utf-8")
@@ -548,7 +549,7 @@ def build(root: Path, dist: Path, wheel: Path, pyodide_dir: Path, today: date | 
     stage = cache / "docs"
     version = content_hash([root / "calc", root / "site", root / "docs", root / "package-lock.json"])
     index = stage_docs(root, stage, today, version)
-    run_mkdocs(root, stage, dist, cache, version, preview)
+    run_mkdocs(root, stage, dist, cache, version, (pyodide_dir / "pyodide.asm.wasm").stat().st_size, preview)
     prune_search_languages(dist)
     patch_instant_sitemap(dist)
     copy_runtime(dist, wheel, pyodide_dir, make_stdlib(root, wheel, cache), version)

@@ -107,7 +107,6 @@ function precompileWasm() {
 // out. Every later start restores it. It is kept in the origin private file system (read as a File, off this
 // thread, no lock, so two tabs can start at once), or where an engine has none (WebKitGTK, some private
 // windows) in Cache Storage. The copy is optional: without either, or when it fails, every start is normal.
-let fromCopy = false;  // the start came from the copy (forgotten if it does not start)
 
 async function readCopy() {
   // A read that fails while another tab or the previous page's worker is still closing the file is tried once
@@ -117,7 +116,7 @@ async function readCopy() {
   let bytes = await readPrivate().catch(retry).catch((err) => {
     marks["no-private-copy"] = String(err?.name || err);
     // a file that is there and cannot be read: gone, so that the next start writes a new one
-    if (err?.name !== "NotFoundError" && err?.name !== "NoPrivateFiles") privateFiles().then((dir) => dir.removeEntry(COPY)).catch(() => {});
+    if (err?.name !== "NotFoundError" && err?.name !== "NoPrivateFiles") forgetPrivate();
     return null;
   });
   if (!bytes) bytes = await readCached().catch((err) => { marks["no-cached-copy"] = String(err?.name || err); return null; });
@@ -127,13 +126,16 @@ async function readCopy() {
     return REFUSED;
   }
   mark("copy");
-  fromCopy = true;
   return fromSparse(bytes);
 }
 
 async function privateFiles() {
   if (typeof navigator.storage?.getDirectory !== "function") throw new DOMException("no origin private file system", "NoPrivateFiles");
   return navigator.storage.getDirectory();
+}
+
+function forgetPrivate() {
+  privateFiles().then((dir) => dir.removeEntry(COPY)).catch(() => {});
 }
 
 async function readPrivate() {
@@ -203,7 +205,7 @@ async function keepPrivate(bytes) {
       await out.close();
     }
   } catch (err) {
-    if (partial) privateFiles().then((dir) => dir.removeEntry(COPY)).catch(() => {});  // never half a copy
+    if (partial) forgetPrivate();  // never half a copy
     throw err;
   }
 }
@@ -252,8 +254,12 @@ function fromSparse(sparse) {
   return bytes;
 }
 
-async function installWheel(py) {
+async function unpackWheel(py) {
   py.unpackArchive(await wheelBytes(), "zip", { extractDir: SITE_PACKAGES });
+}
+
+async function installWheel(py) {
+  await unpackWheel(py);
   py.runPython("import calc.web, calc.registry; calc.registry.calculators()");
 }
 
@@ -267,13 +273,13 @@ async function boot() {
       mark("pyodide");
       // The heap has every module imported, but the files live outside it: the parameter tables are read
       // from the package when a calculator first needs them.
-      py.unpackArchive(await wheelBytes(), "zip", { extractDir: SITE_PACKAGES });
+      await unpackWheel(py);
       const runJson = py.pyimport("calc.web").run_json;  // imported when the copy was made
       mark("engine");
       return { runJson, boot: "snapshot" };
     } catch (err) {
       console.warn("[hesap] snapshot start failed, falling back to a normal start:", err);
-      if (fromCopy) keep(REFUSAL);  // not made again for this build
+      keep(REFUSAL);  // not made again for this build
     }
   }
   const make = !FORCE_NORMAL && !saved;  // a first visit: make the copy the next visit starts from
@@ -307,8 +313,8 @@ const ready = boot().then(
   },
 );
 
-// The copy is written a moment after the first result (its 20-odd MB cost a few hundred ms here), and the
-// page is told where it went (tests and the benchmark wait for it).
+// The copy is written a second after Python is up, when the first result is out (scanning and writing its
+// 20-odd MB takes about 70 ms here), and the page is told where it went (tests and the benchmark wait for it).
 function keepLater(engine) {
   setTimeout(async () => {
     const heap = engine.heap;
