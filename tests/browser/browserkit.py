@@ -85,3 +85,26 @@ def wait_kept(page, timeout=BOOT_TIMEOUT) -> dict:
     returns where it went ({where: "private" | "cache" | None, bytes, ms})."""
     page.wait_for_function("() => window.__hesapKept !== undefined", timeout=timeout)
     return page.evaluate("window.__hesapKept")
+
+
+# Breaks the copy's first stored page, where Pyodide's own header starts (format: worker.mjs toSparse), in the
+# private files or in Cache Storage; says which (null: none found, or its file is busy). An expression, for every
+# engine's page.js; Playwright waits on it as `() => ` + BREAK_COPY.
+BREAK_COPY = """(async () => {
+  const broken = (bytes) => { const n = new DataView(bytes.buffer).getUint32(12, true); bytes.set([1, 2, 3, 4], 16 + 4 * n); return bytes; };
+  try {
+    const dir = await navigator.storage.getDirectory();
+    for await (const [name, handle] of dir.entries()) {
+      if (!/^snapshot-.*\\.bin$/.test(name)) continue;
+      const bytes = broken(new Uint8Array(await (await handle.getFile()).arrayBuffer()));
+      const out = await handle.createWritable(); await out.write(bytes); await out.close();
+      return "private";
+    }
+  } catch (e) { /* none here: Cache Storage */ }
+  const cache = await caches.open("snapshot-copy");
+  for (const req of await cache.keys()) {
+    await cache.put(req, new Response(broken(new Uint8Array(await (await cache.match(req)).arrayBuffer()))));
+    return "cache";
+  }
+  return null;
+})()"""

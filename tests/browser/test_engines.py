@@ -16,6 +16,7 @@ from urllib.parse import quote
 import pytest
 
 import calc
+from browserkit import BREAK_COPY
 from calc.registry import get
 
 pytestmark = pytest.mark.browser
@@ -25,26 +26,6 @@ BOOT_INFO = "window.__hesapBoot || null"  # set by hesap.js when the worker is u
 WARMED = "localStorage.getItem('hesap-warmed')"
 CONTROLLED = "!!navigator.serviceWorker && navigator.serviceWorker.controller !== null"
 KEPT = "window.__hesapKept || null"  # set by hesap.js once the worker has written its copy: {where, bytes, ms}
-# Breaks the copy's first stored page, where Pyodide's own header starts (format: worker.mjs toSparse), in the
-# private files or in Cache Storage; says which.
-BREAK_COPY = """(async () => {
-  const broken = (bytes) => { const n = new DataView(bytes.buffer).getUint32(12, true); bytes.set([1, 2, 3, 4], 16 + 4 * n); return bytes; };
-  try {
-    const dir = await navigator.storage.getDirectory();
-    for await (const [name, handle] of dir.entries()) {
-      if (!/^snapshot-.*\\.bin$/.test(name)) continue;
-      const bytes = broken(new Uint8Array(await (await handle.getFile()).arrayBuffer()));
-      const out = await handle.createWritable(); await out.write(bytes); await out.close();
-      return "private";
-    }
-  } catch (e) { /* none here: Cache Storage */ }
-  const cache = await caches.open("snapshot-copy");
-  for (const req of await cache.keys()) {
-    await cache.put(req, new Response(broken(new Uint8Array(await (await cache.match(req)).arrayBuffer()))));
-    return "cache";
-  }
-  return null;
-})()"""
 
 
 @pytest.fixture(params=["firefox", "webkit"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import re
@@ -181,35 +182,38 @@ def patch_worker(context, prelude: str) -> None:
     context.route("**/assets/hesap/worker.mjs*", patched)
 
 
+@contextlib.contextmanager
+def first_visit_with_patched_worker(browser, site, prelude: str):
+    """A fresh profile's first visit of the dues page, its worker running `prelude` first, on every load: no service
+    worker (it would answer a reload with the unpatched file from its cache). Yields the page once it has a result."""
+    context = browser.new_context(service_workers="block")
+    try:
+        patch_worker(context, prelude)
+        page = context.new_page()
+        page.goto(site + "aidat/")
+        page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+        yield page
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("prelude", [
     "delete StorageManager.prototype.getDirectory;",  # WebKitGTK as shipped has no navigator.storage at all
     "StorageManager.prototype.getDirectory = function () { throw new TypeError('refused'); };",
     "StorageManager.prototype.getDirectory = () => Promise.reject(new DOMException('refused', 'SecurityError'));",
 ], ids=["missing", "throws", "rejects"])
 def test_without_private_files_the_copy_is_kept_in_cache_storage(browser, site, prelude):
-    context = browser.new_context(service_workers="block")  # the reload must get the patched worker again
-    try:
-        patch_worker(context, prelude)
-        page = context.new_page()
-        page.goto(site + "aidat/")
-        page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+    with first_visit_with_patched_worker(browser, site, prelude) as page:
         assert page.evaluate("window.__hesapBoot")["boot"] == "first"
         assert wait_kept(page)["where"] == "cache"
         page.reload()
         page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
         boot = page.evaluate("window.__hesapBoot")
         assert boot["boot"] == "snapshot" and "no-private-copy" in boot["marks"], boot
-    finally:
-        context.close()
 
 
 def test_without_a_sync_access_handle_the_private_copy_is_written_as_a_stream(browser, site):
-    context = browser.new_context(service_workers="block")
-    try:
-        patch_worker(context, "delete FileSystemFileHandle.prototype.createSyncAccessHandle;")
-        page = context.new_page()
-        page.goto(site + "aidat/")
-        page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
+    with first_visit_with_patched_worker(browser, site, "delete FileSystemFileHandle.prototype.createSyncAccessHandle;") as page:
         kept = wait_kept(page)
         assert kept["where"] == "private"
         # the whole copy, not its first bytes: a stream may write in place, and a reload before it ends leaves half
@@ -223,8 +227,6 @@ def test_without_a_sync_access_handle_the_private_copy_is_written_as_a_stream(br
         page.wait_for_selector('[data-calculator][data-state="done"]', timeout=BOOT_TIMEOUT)
         boot = page.evaluate("window.__hesapBoot")
         assert boot["boot"] == "snapshot" and "copy" in boot["marks"], boot
-    finally:
-        context.close()
 
 
 def test_a_first_visit_on_a_slow_line_says_how_much_of_python_has_arrived(context, site):
