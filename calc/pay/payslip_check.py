@@ -30,7 +30,7 @@ from ..money import kurus
 from ..numbers import format_money, format_number
 from . import title_presets
 from .salary import Payslip, indicator, payments, payslip
-from .salary_inputs import (cumulative_base_field, month_tables, SET, TITLES, Person, check_month, month_field, month_label, newest_month, parse_month,
+from .salary_inputs import (PAYSLIP_REFERENCES, cumulative_base_field, month_tables, SET, TITLES, Person, check_month, month_field, month_label, newest_month, parse_month,
                             person_fields)
 
 # The payslip's lines in the order of a payslip (the maaş unsurları of 657 DMK, as pay/salary lists them):
@@ -524,7 +524,6 @@ CALCULATOR = _PayslipCheckCalculator(
     compute=compute,
     parameter_set=SET,
     period_input="month",
-    references=("657 DMK md.43, 152, 154, 202", "375 s. KHK ek md.9, ek md.40", "5510 s.K. md.80, 81", "GVK md.23/18, 63, 103",
-                "488 s. DVK (1) ve (2) sayılı tablolar"),
+    references=PAYSLIP_REFERENCES,
     example=_example_inputs(),
 )

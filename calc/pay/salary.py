@@ -20,7 +20,7 @@ from ..calculator import Calculator, Context, Output
 from . import income_tax as gv
 from . import raise_forecast
 from ..dates import MONTHS_TR
-from .salary_inputs import (cumulative_base_field, month_tables, SET, Person, fail, month_field, month_label, newest_month, person_fields, person_from,
+from .salary_inputs import (PAYSLIP_REFERENCES, cumulative_base_field, month_tables, SET, Person, fail, month_field, month_label, newest_month, person_fields, person_from,
                             tables_for, warn_inputs)
 
 # Legal references of the payslip lines
@@ -379,8 +379,7 @@ CALCULATOR = Calculator(
     compute=compute,
     parameter_set=SET,
     period_input="month",
-    references=("657 DMK md.43, 152, 154, 202", "375 s. KHK ek md.9, ek md.40", "5510 s.K. md.80, 81", "GVK md.23/18, 63, 103",
-                "488 s. DVK (1) ve (2) sayılı tablolar", "4688 s.K."),
+    references=(*PAYSLIP_REFERENCES, "4688 s.K."),
     example={"month": "2026-07", "title": "hemsire", "grade": 1, "step": 4, "service_years": 15,
              "additional_indicator": 3600, "spouse_not_working": True, "children_under_6": 1, "children_over_6": 1,
              "union_member": True, "union_dues": "250"},

@@ -16,6 +16,9 @@ from ..fields import Field
 from .title_presets import field_presets
 
 SET = "salary"
+# The articles a month's payslip is computed under (pay/salary adds 4688 s.K. for the union dues).
+PAYSLIP_REFERENCES = ("657 DMK md.43, 152, 154, 202", "375 s. KHK ek md.9, ek md.40", "5510 s.K. md.80, 81",
+                      "GVK md.23/18, 63, 103", "488 s. DVK (1) ve (2) sayılı tablolar")
 TAX_SET = "income_tax"
 
 TITLES = (
