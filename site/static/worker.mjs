@@ -27,7 +27,7 @@ const COPY_URL = new URL(`pyodide/${COPY}`, ROOT).href;  // its key there (never
 const SITE_PACKAGES = "/lib/python3.13/site-packages";
 // Only the lock file's header is needed: we load no Pyodide package, so its 120 kB are not fetched.
 const LOCK = { info: @LOCKINFO@, packages: {} };
-// Flags come in the worker's name ("hesap?wasm=page&boot=normal", site/overrides/main.html), not in its URL: the
+// Flags come in the worker's name ("hesap?wasm=page&boot=normal", partials/hesap-start), not in its URL: the
 // URL stays the one the service worker precached, so an offline start finds it (WebKit asks the service worker
 // for a worker's script; one with an extra query is not in the cache). The URL's query still counts.
 const FLAGS = new URLSearchParams(`${(self.name || "").split("?")[1] || ""}&${new URL(import.meta.url).search.slice(1)}`);
@@ -39,6 +39,30 @@ const marks = {};
 const mark = (name) => { marks[name] = since(); };
 const progress = (text) => postMessage({ type: "progress", text, ms: since() });
 
+// What the page posts this worker (`wasm=page`): resolves with the message, null if it could not cross.
+// Listening starts before anything else, so a message posted before this script ran is not missed.
+const fromPage = (type) => new Promise((resolve) => {
+  const take = (event) => {
+    if (event.data?.type !== type) return;
+    self.removeEventListener("message", take);
+    resolve(event.data);
+  };
+  self.addEventListener("message", take);
+  self.addEventListener("messageerror", () => resolve(null), { once: true });
+});
+
+// Files Pyodide fetches that this worker answers itself, once each: URL → (input, init) => Promise<Response>.
+// Any other request (and any answer that fails) goes to the network, that is, the service worker.
+const plainFetch = self.fetch.bind(self);
+const answers = new Map();
+self.fetch = (input, init) => {
+  const asked = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  const answer = answers.get(asked);
+  if (!answer) return plainFetch(input, init);
+  answers.delete(asked);
+  return answer(input, init);
+};
+
 // Start every read and download before the Pyodide loader is even imported.
 const copy = FORCE_NORMAL ? Promise.resolve(null) : readCopy().catch((err) => { marks["no-copy"] = String(err); return null; });
 let wheel = null;
@@ -46,7 +70,8 @@ const wheelBytes = () => (wheel ??= fetch(WHEEL).then((r) => {
   if (!r.ok) throw new Error(`wheel: HTTP ${r.status}`);
   return r.arrayBuffer();
 }));
-wheelBytes().catch(() => {});  // every start unpacks it (see boot)
+// a start from the copy takes calc's files from it too; every other start unpacks the wheel (see boot)
+copy.then((saved) => { if (!saved || saved === REFUSED) wheelBytes().catch(() => {}); });
 const loader = import("../../pyodide/pyodide.mjs");
 // The 1 MB Emscripten script Pyodide imports later, after its configuration step: start it now (same URL,
 // so Pyodide's own import finds it already loaded).
@@ -62,7 +87,6 @@ precompileWasm();
 function precompileWasm() {
   if (typeof WebAssembly.compileStreaming !== "function") return;
   const url = new URL("pyodide/pyodide.asm.wasm", ROOT).href;
-  const plainFetch = self.fetch.bind(self);
   let download = null;
   const compileHere = () => {
     // not through the stand-in below: when the page's module is refused before Emscripten has asked for the
@@ -70,28 +94,12 @@ function precompileWasm() {
     download = plainFetch(url);
     return WebAssembly.compileStreaming(download.then((r) => r.clone()));
   };
-  const fromPage = FLAGS.get("wasm") === "page"
-    ? new Promise((resolve) => {
-      const take = (event) => {
-        if (event.data?.type !== "wasm") return;
-        self.removeEventListener("message", take);
-        resolve(event.data.module instanceof WebAssembly.Module ? event.data.module : null);
-      };
-      self.addEventListener("message", take);
-      self.addEventListener("messageerror", () => resolve(null), { once: true });  // a module that could not cross
-    })
+  const given = FLAGS.get("wasm") === "page"
+    ? fromPage("wasm").then((m) => (m?.module instanceof WebAssembly.Module ? m.module : null))
     : Promise.resolve(null);
-  const compiled = fromPage.then((module) => module || compileHere()).catch(() => null);
-  let handedOver = false;
-  self.fetch = (input, init) => {
-    const asked = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (asked === url && !handedOver) {
-      handedOver = true;
-      // the page's module needs no bytes here: an empty stand-in, never read (see instantiateStreaming below)
-      return compiled.then((module) => download || (module ? new Response(new Uint8Array(0)) : plainFetch(input, init)));
-    }
-    return plainFetch(input, init);
-  };
+  const compiled = given.then((module) => module || compileHere()).catch(() => null);
+  // the page's module needs no bytes here: an empty stand-in, never read (see instantiateStreaming below)
+  answers.set(url, (input, init) => compiled.then((module) => download || (module ? new Response(new Uint8Array(0)) : plainFetch(input, init))));
   const streaming = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const module = await compiled;
@@ -102,17 +110,17 @@ function precompileWasm() {
 }
 
 // The snapshot is made here, in the reader's browser, not downloaded: a first visit starts Pyodide normally
-// (from the trimmed standard library and the wheel), copies the heap right after calc is imported and before
-// any input of the reader reaches Python, and keeps that copy without its zero pages once the first result is
-// out. Every later start restores it. It is kept in the origin private file system (read as a File, off this
-// thread, no lock, so two tabs can start at once), or where an engine has none (WebKitGTK, some private
-// windows) in Cache Storage. The copy is optional: without either, or when it fails, every start is normal.
+// (from the trimmed standard library and the wheel), copies the heap and the files it needs right after calc is
+// imported and before any input of the reader reaches Python, and keeps that copy without its zero pages once
+// the first result is out (format: pack). Every later start restores it. It is kept in the origin private file
+// system (read as a File, off this thread, no lock, so two tabs can start at once), or where an engine has none
+// (WebKitGTK, some private windows) in Cache Storage. The copy is optional: without either, or when it fails,
+// every start is normal.
 
 async function readCopy() {
   // A read that fails while another tab or the previous page's worker is still closing the file is tried once
   // more before the copy is given up; why no copy was used is kept in the marks (tests, benchmark, console).
-  const retry = (err) => (err?.name === "NotReadableError" || err?.name === "InvalidStateError" || err?.name === "NoModificationAllowedError"
-    ? new Promise((resolve) => setTimeout(resolve, 150)).then(readPrivate) : Promise.reject(err));
+  const retry = (err) => (BUSY.has(err?.name) ? new Promise((resolve) => setTimeout(resolve, 150)).then(readPrivate) : Promise.reject(err));
   let bytes = await readPrivate().catch(retry).catch((err) => {
     marks["no-private-copy"] = String(err?.name || err);
     // a file that is there and cannot be read: gone, so that the next start writes a new one
@@ -126,8 +134,10 @@ async function readCopy() {
     return REFUSED;
   }
   mark("copy");
-  return fromSparse(bytes);
+  return unpack(bytes);
 }
+
+const BUSY = new Set(["NotReadableError", "InvalidStateError", "NoModificationAllowedError"]);
 
 async function privateFiles() {
   if (typeof navigator.storage?.getDirectory !== "function") throw new DOMException("no origin private file system", "NoPrivateFiles");
@@ -154,7 +164,6 @@ async function readCached() {
   if (!hit) throw new DOMException("no cached copy", "NotFoundError");
   return new Uint8Array(await hit.arrayBuffer());
 }
-
 
 // A copy this engine could not start from is replaced by a four-byte mark, so that it is not made again (and
 // tried again) on every other visit: a new build has a new key and tries once more.
@@ -210,8 +219,86 @@ async function keepPrivate(bytes) {
   }
 }
 
-// The heap without its zero pages (about a third of it). Format (little endian): "HSNP", total length, page
-// size, page count n, n page indices, then the n pages; fromSparse below puts them back.
+// The copy (little endian): the heap without its zero pages (about a third of it): "HSNP", total length, page
+// size, page count n, n page indices, then the n pages (toSparse; fromSparse puts them back); then the files a
+// start needs besides the heap: file count m, then m times path length, path (UTF-8), data length, data. They
+// are the standard library's archive (given to Pyodide in place of its download) and calc's installed files
+// (written where the wheel put them), so a start from the copy asks the network or service worker for neither.
+function pack(heap, files) {
+  const sparse = toSparse(heap);
+  const paths = files.map((f) => new TextEncoder().encode(f.path));
+  const size = sparse.length + 4 + files.reduce((n, f, i) => n + 8 + paths[i].length + f.data.length, 0);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  out.set(sparse);
+  let at = sparse.length;
+  view.setUint32(at, files.length, true);
+  at += 4;
+  files.forEach((f, i) => {
+    view.setUint32(at, paths[i].length, true);
+    out.set(paths[i], at + 4);
+    at += 4 + paths[i].length;
+    view.setUint32(at, f.data.length, true);
+    out.set(f.data, at + 4);
+    at += 4 + f.data.length;
+  });
+  return out;
+}
+
+// The heap and the files (pack).
+function unpack(bytes) {
+  const { total } = sparseHeader(bytes);
+  const heap = new Uint8Array(total);
+  const end = fromSparse(bytes, heap);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const field = (at) => {
+    if (at + 4 > bytes.length) throw new Error("snapshot: truncated");
+    return view.getUint32(at, true);
+  };
+  const files = [];
+  let at = end;
+  const m = field(at);
+  at += 4;
+  for (let k = 0; k < m; k++) {
+    const pathLength = field(at);
+    const path = new TextDecoder().decode(bytes.subarray(at + 4, at + 4 + pathLength));
+    at += 4 + pathLength;
+    const length = field(at);
+    if (at + 4 + length > bytes.length) throw new Error("snapshot: truncated");
+    files.push({ path, data: bytes.subarray(at + 4, at + 4 + length) });
+    at += 4 + length;
+  }
+  if (at !== bytes.length || !files.some((f) => STDLIB.test(f.path))) throw new Error("snapshot: bad file list");
+  return { heap, files };
+}
+
+const STDLIB = /^\/lib\/python\d+\.zip$/;  // where Pyodide installs the standard library's archive
+const STDLIB_URL = `${INDEX}python_stdlib.zip`;  // where Pyodide downloads it from
+
+// What a start needs besides the heap (pack above), read from Pyodide's file system when the heap is copied.
+function filesOf(py) {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of py.FS.readdir(dir)) {
+      if (name === "." || name === "..") continue;
+      const path = `${dir}/${name}`;
+      if (py.FS.isDir(py.FS.stat(path).mode)) walk(path);
+      else files.push({ path, data: py.FS.readFile(path) });
+    }
+  };
+  for (const name of py.FS.readdir("/lib")) if (STDLIB.test(`/lib/${name}`)) files.push({ path: `/lib/${name}`, data: py.FS.readFile(`/lib/${name}`) });
+  walk(SITE_PACKAGES);
+  return files;
+}
+
+function writeFiles(py, files) {
+  for (const { path, data } of files) {
+    if (STDLIB.test(path)) continue;  // Pyodide has installed it
+    py.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    py.FS.writeFile(path, data);
+  }
+}
+
 function toSparse(bytes, page = 4096) {
   // Pyodide's snapshot is a fresh buffer whose length is a multiple of 16: read it a word at a time
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
@@ -235,15 +322,21 @@ function toSparse(bytes, page = 4096) {
   return out;
 }
 
-function fromSparse(sparse) {
+function sparseHeader(sparse) {
   const view = new DataView(sparse.buffer, sparse.byteOffset, sparse.byteLength);
   if (sparse.length < 16 || view.getUint32(0, false) !== 0x48534e50) throw new Error("snapshot: not a Hesap snapshot file");
   const total = view.getUint32(4, true), page = view.getUint32(8, true), n = view.getUint32(12, true);
-  const first = 16 + 4 * n;
   if (!page || total > 2 ** 31 || n > Math.ceil(total / page)) throw new Error("snapshot: bad header");
-  if (sparse.length !== first + n * page) throw new Error("snapshot: truncated");
+  return { total, page, n };
+}
+
+// Puts the pages back into `bytes` (zeroed, of the header's length); returns where the pages end.
+function fromSparse(sparse, bytes) {
+  const view = new DataView(sparse.buffer, sparse.byteOffset, sparse.byteLength);
+  const { total, page, n } = sparseHeader(sparse);
+  const first = 16 + 4 * n;
+  if (sparse.length < first + n * page) throw new Error("snapshot: truncated");
   const index = (k) => view.getUint32(16 + 4 * k, true);
-  const bytes = new Uint8Array(total);
   for (let k = 0; k < n;) {
     let j = k + 1;
     while (j < n && index(j) === index(j - 1) + 1) j++;
@@ -251,15 +344,11 @@ function fromSparse(sparse) {
     bytes.set(sparse.subarray(first + k * page, first + k * page + length), at);
     k = j;
   }
-  return bytes;
-}
-
-async function unpackWheel(py) {
-  py.unpackArchive(await wheelBytes(), "zip", { extractDir: SITE_PACKAGES });
+  return first + n * page;
 }
 
 async function installWheel(py) {
-  await unpackWheel(py);
+  py.unpackArchive(await wheelBytes(), "zip", { extractDir: SITE_PACKAGES });
   py.runPython("import calc.web, calc.registry; calc.registry.calculators()");
 }
 
@@ -268,16 +357,20 @@ async function boot() {
   const { loadPyodide } = await loader;
   const saved = await copy;
   if (saved && saved !== REFUSED) {
+    // the standard library's archive from the copy, in place of a download
+    const stdlib = saved.files.find((f) => STDLIB.test(f.path)).data;
+    answers.set(STDLIB_URL, async () => new Response(stdlib));
     try {
-      const py = await loadPyodide({ indexURL: INDEX, lockFileContents: LOCK, _loadSnapshot: saved });
+      const py = await loadPyodide({ indexURL: INDEX, lockFileContents: LOCK, _loadSnapshot: saved.heap });
       mark("pyodide");
       // The heap has every module imported, but the files live outside it: the parameter tables are read
       // from the package when a calculator first needs them.
-      await unpackWheel(py);
+      writeFiles(py, saved.files);
       const runJson = py.pyimport("calc.web").run_json;  // imported when the copy was made
       mark("engine");
       return { runJson, boot: "snapshot" };
     } catch (err) {
+      answers.delete(STDLIB_URL);
       console.warn("[hesap] snapshot start failed, falling back to a normal start:", err);
       keep(REFUSAL);  // not made again for this build
     }
@@ -287,10 +380,11 @@ async function boot() {
   mark("pyodide");
   progress("Hesap motoru yükleniyor…");
   await installWheel(py);
-  let heap = null;
+  let made = null;
   if (make) {
     try {
-      heap = py.makeMemorySnapshot();  // before any input of the reader reaches Python: none of it is kept
+      // before any input of the reader reaches Python: none of it is kept
+      made = { heap: py.makeMemorySnapshot(), files: filesOf(py) };
       mark("heap");
     } catch (err) {
       console.warn("[hesap] no snapshot made:", err);
@@ -298,13 +392,13 @@ async function boot() {
   }
   const runJson = py.pyimport("calc.web").run_json;
   mark("engine");
-  return { runJson, heap, boot: FORCE_NORMAL ? "normal" : saved ? "fallback" : "first" };
+  return { runJson, made, boot: FORCE_NORMAL ? "normal" : saved ? "fallback" : "first" };
 }
 
 const ready = boot().then(
   (engine) => {
     postMessage({ type: "ready", boot: engine.boot, ms: since(), marks, origin: performance.timeOrigin });
-    if (engine.heap) keepLater(engine);
+    if (engine.made) keepLater(engine);
     return engine;
   },
   (err) => {
@@ -317,17 +411,17 @@ const ready = boot().then(
 // 20-odd MB takes about 70 ms here), and the page is told where it went (tests and the benchmark wait for it).
 function keepLater(engine) {
   setTimeout(async () => {
-    const heap = engine.heap;
-    engine.heap = null;
+    const { heap, files } = engine.made;
+    engine.made = null;
     const started = performance.now();
-    const sparse = toSparse(heap);
-    const where = await keep(sparse);
-    postMessage({ type: "kept", where, bytes: sparse.length, ms: Math.round(performance.now() - started) });
+    const bytes = pack(heap, files);
+    const where = await keep(bytes);
+    postMessage({ type: "kept", where, bytes: bytes.length, ms: Math.round(performance.now() - started) });
   }, 1000);
 }
 
 self.onmessage = async (event) => {
-  if (event.data?.type === "wasm") return;  // taken by precompileWasm
+  if (event.data?.type === "wasm") return;  // taken by fromPage (precompileWasm)
   const { seq, id, inputs, date } = event.data;
   let engine;
   try {
