@@ -75,6 +75,8 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self.translate_path(self.path)
+        if urlsplit(self.path).path.endswith("/") and os.path.isfile(os.path.join(path, "index.html")):
+            path = os.path.join(path, "index.html")  # a page: its index.html, compressed like any other file
         ctype = self.guess_type(path)
         wants = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants and os.path.isfile(path) and ctype.startswith(COMPRESSIBLE)):
