@@ -417,6 +417,40 @@ def make_stdlib(root: Path, wheel: Path, cache: Path) -> tuple[Path, str]:
     return stdlib, key.hexdigest()[:16]
 
 
+def compile_wheel(root: Path, wheel: Path, cache: Path) -> Path:
+    """The wheel the site ships: calc's modules as bytecode in place of their sources (`site/pyc.mjs wheel`,
+    Pyodide's own compiler), its RECORD rewritten so that it stays an installable wheel. Made once per wheel
+    contents and compiler; the zip members keep the source wheel's timestamps, so it is the same file each time."""
+    import zipfile
+    key = hashlib.sha256()
+    with zipfile.ZipFile(wheel) as z:
+        for name in sorted(z.namelist()):
+            key.update(name.encode() + b"\0" + z.read(name) + b"\0")
+    for f in (SITE / "pyc.mjs", root / "node_modules" / "pyodide" / "package.json"):
+        key.update(f.read_bytes())
+    out = cache / "site-wheel" / key.hexdigest()[:16] / wheel.name
+    if out.exists():
+        return out
+    shutil.rmtree(cache / "site-wheel", ignore_errors=True)
+    out.parent.mkdir(parents=True)
+    compiled = out.with_suffix(".tmp")
+    subprocess.run(["node", str(SITE / "pyc.mjs"), str(wheel), str(compiled), "wheel"], check=True, cwd=root)
+    with zipfile.ZipFile(compiled) as src, zipfile.ZipFile(out.with_suffix(".part"), "w") as dst:
+        record = next(i for i in src.infolist() if i.filename.endswith(".dist-info/RECORD"))
+        rows = []
+        for info in src.infolist():
+            if info is record:
+                continue
+            data = src.read(info)
+            dst.writestr(info, data)
+            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            rows.append(f"{info.filename},sha256={digest},{len(data)}")
+        dst.writestr(record, "\n".join([*rows, f"{record.filename},,", ""]))
+    compiled.unlink()
+    out.with_suffix(".part").replace(out)
+    return out
+
+
 def copy_runtime(dist: Path, wheel: Path, pyodide_dir: Path, built: tuple[Path, str], version: str) -> None:
     """Pyodide (with the trimmed standard library), the wheel and our JS/CSS into dist/."""
     stdlib, snapshot_key = built
@@ -552,7 +586,7 @@ def build(root: Path, dist: Path, wheel: Path, pyodide_dir: Path, today: date | 
     run_mkdocs(root, stage, dist, cache, version, (pyodide_dir / "pyodide.asm.wasm").stat().st_size, preview)
     prune_search_languages(dist)
     patch_instant_sitemap(dist)
-    copy_runtime(dist, wheel, pyodide_dir, make_stdlib(root, wheel, cache), version)
+    copy_runtime(dist, compile_wheel(root, wheel, cache), pyodide_dir, make_stdlib(root, wheel, cache), version)
     name_dialogs(dist)
     apply_csp(dist)  # before the service worker lists the pages: the precached copies carry the policy too
     (dist / "calculators.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -28,6 +28,15 @@ def wheel() -> Path:
     return found[-1]
 
 
+@pytest.fixture(scope="module")
+def site_wheel() -> Path:
+    """The wheel dist/ ships (sitebuild.compile_wheel): calc as bytecode."""
+    found = sorted((ROOT / "dist" / "py").glob("hesap_calc-*-py3-none-any.whl"))
+    if not found:
+        pytest.fail("dist/ is not built: run `python3 build.py test`")
+    return found[-1]
+
+
 def node(*args: str, stdin: str = "", timeout: int = 600, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(["node", str(ENGINE), *args], input=stdin, capture_output=True, text=True,
                           cwd=ROOT, timeout=timeout, env=None if env is None else {**os.environ, **env})
@@ -65,10 +74,10 @@ def test_every_calculator_gives_the_same_json_under_pyodide(wheel, tmp_path):
         assert pyodide_out == cpython_out, case
 
 
-def test_every_calculator_runs_with_the_sites_trimmed_standard_library(wheel, tmp_path):
-    """The site ships only the stdlib modules the engine imports (sitebuild.trim_stdlib), compiled (site/pyc.mjs):
-    a normal start from that archive (a first visit, the fallback) still gives every calculator's JSON on every
-    input path the parity test tries."""
+def test_every_calculator_runs_with_the_sites_trimmed_standard_library(site_wheel, tmp_path):
+    """The site ships only the stdlib modules the engine imports (sitebuild.trim_stdlib), compiled (site/pyc.mjs),
+    and calc as bytecode (sitebuild.compile_wheel): a normal start from them (a first visit, the fallback) still
+    gives every calculator's JSON on every input path the parity test tries."""
     stdlib = ROOT / "dist" / "pyodide" / "python_stdlib.zip"
     full = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
     assert stdlib.exists(), "dist/ is not built: run `python3 build.py test`"
@@ -79,13 +88,38 @@ def test_every_calculator_runs_with_the_sites_trimmed_standard_library(wheel, tm
         assert len(shipped) < len([n for n in f.namelist() if n.endswith(".py")]) / 3
     assert stdlib.stat().st_size < full.stat().st_size * 0.6
     todo = cases()
-    proc = run_cases(wheel, todo, tmp_path, env={"HESAP_STDLIB": str(stdlib)})
+    proc = run_cases(site_wheel, todo, tmp_path, env={"HESAP_STDLIB": str(stdlib)})
     assert proc.returncode == 0, proc.stderr[-2000:]
     for case, out in zip(todo, json.loads(proc.stdout), strict=True):
         assert out == json.loads(run_json(case["id"], json.dumps(case["inputs"], ensure_ascii=False), case["date"])), case
 
 
-def test_the_wheel_installs_with_micropip(wheel):
+def test_the_site_ships_calc_as_bytecode_in_a_wheel_that_stays_a_wheel(wheel, site_wheel):
+    """A first visit (and the fallback) loads calc's modules as bytecode compiled by Pyodide's own Python (the
+    parity run above uses this wheel): every module of the source wheel, no source left, and every member in the
+    RECORD with its hash and size."""
+    import base64
+    import hashlib
+    import zipfile
+    with zipfile.ZipFile(wheel) as z:
+        sources = sorted(n for n in z.namelist() if n.endswith(".py"))
+    with zipfile.ZipFile(site_wheel) as z:
+        names = z.namelist()
+        assert sources and not [n for n in names if n.endswith(".py")]
+        assert sorted(n for n in names if n.endswith(".pyc")) == [n + "c" for n in sources]
+        record = next(n for n in names if n.endswith(".dist-info/RECORD"))
+        rows = {r.split(",")[0]: r for r in z.read(record).decode().splitlines() if r}
+        assert set(rows) == set(names)
+        for n in names:
+            if n != record:
+                data = z.read(n)
+                digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+                assert rows[n] == f"{n},sha256={digest},{len(data)}", n
+
+
+@pytest.mark.parametrize("which", ["wheel", "site_wheel"])
+def test_the_wheel_installs_with_micropip(which, request):
+    wheel = request.getfixturevalue(which)
     if not (WHEELS / "micropip-0.11.1-py3-none-any.whl").exists():
         pytest.fail(f"{WHEELS} lacks micropip: run `python3 build.py test`")
     proc = node("micropip", str(wheel), str(WHEELS))
