@@ -44,9 +44,9 @@ def cli():
 
 
 
-# Under Pyodide (tests/test_pyodide.py runs this suite in Node) there is no subprocess and no browser.
+# Under Pyodide (tests/test_pyodide.py runs this suite in Node) there is no subprocess, no server and no browser.
 EMSCRIPTEN = sys.platform == "emscripten"
-collect_ignore = ["test_cli.py", "test_pyodide.py", "browser"] if EMSCRIPTEN else []
+collect_ignore = ["test_cli.py", "test_pyodide.py", "test_hosting.py", "browser"] if EMSCRIPTEN else []
 
 
 @pytest.fixture(scope="session")

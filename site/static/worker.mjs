@@ -113,28 +113,23 @@ function precompileWasm() {
 // (from the trimmed standard library and the wheel), copies the heap and the files it needs right after calc is
 // imported and before any input of the reader reaches Python, and keeps that copy without its zero pages once
 // the first result is out (format: pack). Every later start restores it. It is kept in the origin private file
-// system (read as a File, off this thread, no lock, so two tabs can start at once), or where an engine has none
-// (WebKitGTK, some private windows) in Cache Storage. The copy is optional: without either, or when it fails,
+// system (read through a read-only handle or as a File, so two tabs can start at once: readPrivate), or where an
+// engine has none (WebKitGTK, some private windows) in Cache Storage. The copy is optional: without either, or when it fails,
 // every start is normal.
 
 async function readCopy() {
   // A read that fails while another tab or the previous page's worker is still closing the file is tried once
   // more before the copy is given up; why no copy was used is kept in the marks (tests, benchmark, console).
   const retry = (err) => (BUSY.has(err?.name) ? new Promise((resolve) => setTimeout(resolve, 150)).then(readPrivate) : Promise.reject(err));
-  let bytes = await readPrivate().catch(retry).catch((err) => {
+  const copy = await readPrivate().catch(retry).catch((err) => {
     marks["no-private-copy"] = String(err?.name || err);
     // a file that is there and cannot be read: gone, so that the next start writes a new one
     if (err?.name !== "NotFoundError" && err?.name !== "NoPrivateFiles") forgetPrivate();
     return null;
-  });
-  if (!bytes) bytes = await readCached().catch((err) => { marks["no-cached-copy"] = String(err?.name || err); return null; });
-  if (!bytes) return null;
-  if (isRefusal(bytes)) {
-    marks["copy-refused"] = since();
-    return REFUSED;
-  }
-  mark("copy");
-  return unpack(bytes);
+  }) || await readCached().catch((err) => { marks["no-cached-copy"] = String(err?.name || err); return null; });
+  if (copy === REFUSED) marks["copy-refused"] = since();
+  else if (copy) mark("copy");
+  return copy;
 }
 
 const BUSY = new Set(["NotReadableError", "InvalidStateError", "NoModificationAllowedError"]);
@@ -148,10 +143,25 @@ function forgetPrivate() {
   privateFiles().then((dir) => dir.removeEntry(COPY)).catch(() => {});
 }
 
+// A read-only sync access handle puts the pages straight into the heap, off any other thread, and several starts
+// may hold one at once; where the engine has none (or the file is held by a write) the file is read whole.
 async function readPrivate() {
   const dir = await privateFiles();
-  const file = await (await dir.getFileHandle(COPY)).getFile();
-  return new Uint8Array(await file.arrayBuffer());
+  const file = await dir.getFileHandle(COPY);
+  let handle = null;
+  if (typeof file.createSyncAccessHandle === "function") {
+    handle = await file.createSyncAccessHandle({ mode: "read-only" }).catch(() => null);
+  }
+  if (handle) {
+    try {
+      marks["copy-read"] = "handle";
+      return unpack(onDisk(handle));
+    } finally {
+      handle.close();
+    }
+  }
+  marks["copy-read"] = "file";
+  return unpack(inMemory(new Uint8Array(await (await file.getFile()).arrayBuffer())));
 }
 
 async function snapshotCache() {
@@ -162,7 +172,8 @@ async function snapshotCache() {
 async function readCached() {
   const hit = await (await snapshotCache()).match(COPY_URL);
   if (!hit) throw new DOMException("no cached copy", "NotFoundError");
-  return new Uint8Array(await hit.arrayBuffer());
+  marks["copy-read"] = "cache";
+  return unpack(inMemory(new Uint8Array(await hit.arrayBuffer())));
 }
 
 // A copy this engine could not start from is replaced by a four-byte mark, so that it is not made again (and
@@ -220,7 +231,7 @@ async function keepPrivate(bytes) {
 }
 
 // The copy (little endian): the heap without its zero pages (about a third of it): "HSNP", total length, page
-// size, page count n, n page indices, then the n pages (toSparse; fromSparse puts them back); then the files a
+// size, page count n, n page indices, then the n pages (toSparse; unpack puts them back); then the files a
 // start needs besides the heap: file count m, then m times path length, path (UTF-8), data length, data. They
 // are the standard library's archive (given to Pyodide in place of its download) and calc's installed files
 // (written where the wheel put them), so a start from the copy asks the network or service worker for neither.
@@ -245,30 +256,54 @@ function pack(heap, files) {
   return out;
 }
 
-// The heap and the files (pack).
-function unpack(bytes) {
-  const { total } = sparseHeader(bytes);
+// A copy to read (unpack): its size, and a way to fill a view with its bytes from an offset.
+const inMemory = (bytes) => ({ size: bytes.length, into: (view, at) => view.set(bytes.subarray(at, at + view.length)) });
+const onDisk = (handle) => ({
+  size: handle.getSize(),
+  into: (view, at) => { if (handle.read(view, { at }) !== view.length) throw new Error("snapshot: truncated"); },
+});
+
+// The refusal, or the heap and the files (pack).
+function unpack(source) {
+  const read = (at, length) => {
+    if (at + length > source.size) throw new Error("snapshot: truncated");
+    const view = new Uint8Array(length);
+    source.into(view, at);
+    return view;
+  };
+  if (source.size === REFUSAL.length && isRefusal(read(0, REFUSAL.length))) return REFUSED;
+  const { total, page, n } = sparseHeader(read(0, 16));
+  const index = new DataView(read(16, 4 * n).buffer);
+  const first = 16 + 4 * n, end = first + n * page;
+  if (end > source.size) throw new Error("snapshot: truncated");
   const heap = new Uint8Array(total);
-  const end = fromSparse(bytes, heap);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let k = 0; k < n;) {  // runs of consecutive pages, one read each
+    let j = k + 1;
+    while (j < n && index.getUint32(4 * j, true) === index.getUint32(4 * (j - 1), true) + 1) j++;
+    const at = index.getUint32(4 * k, true) * page, length = Math.min((j - k) * page, total - at);
+    source.into(heap.subarray(at, at + length), first + k * page);
+    k = j;
+  }
+  const rest = read(end, source.size - end);
+  const view = new DataView(rest.buffer);
   const field = (at) => {
-    if (at + 4 > bytes.length) throw new Error("snapshot: truncated");
+    if (at + 4 > rest.length) throw new Error("snapshot: truncated");
     return view.getUint32(at, true);
   };
   const files = [];
-  let at = end;
+  let at = 0;
   const m = field(at);
   at += 4;
   for (let k = 0; k < m; k++) {
     const pathLength = field(at);
-    const path = new TextDecoder().decode(bytes.subarray(at + 4, at + 4 + pathLength));
+    const path = new TextDecoder().decode(rest.subarray(at + 4, at + 4 + pathLength));
     at += 4 + pathLength;
     const length = field(at);
-    if (at + 4 + length > bytes.length) throw new Error("snapshot: truncated");
-    files.push({ path, data: bytes.subarray(at + 4, at + 4 + length) });
+    if (at + 4 + length > rest.length) throw new Error("snapshot: truncated");
+    files.push({ path, data: rest.subarray(at + 4, at + 4 + length) });
     at += 4 + length;
   }
-  if (at !== bytes.length || !files.some((f) => STDLIB.test(f.path))) throw new Error("snapshot: bad file list");
+  if (at !== rest.length || !files.some((f) => STDLIB.test(f.path))) throw new Error("snapshot: bad file list");
   return { heap, files };
 }
 
@@ -328,23 +363,6 @@ function sparseHeader(sparse) {
   const total = view.getUint32(4, true), page = view.getUint32(8, true), n = view.getUint32(12, true);
   if (!page || total > 2 ** 31 || n > Math.ceil(total / page)) throw new Error("snapshot: bad header");
   return { total, page, n };
-}
-
-// Puts the pages back into `bytes` (zeroed, of the header's length); returns where the pages end.
-function fromSparse(sparse, bytes) {
-  const view = new DataView(sparse.buffer, sparse.byteOffset, sparse.byteLength);
-  const { total, page, n } = sparseHeader(sparse);
-  const first = 16 + 4 * n;
-  if (sparse.length < first + n * page) throw new Error("snapshot: truncated");
-  const index = (k) => view.getUint32(16 + 4 * k, true);
-  for (let k = 0; k < n;) {
-    let j = k + 1;
-    while (j < n && index(j) === index(j - 1) + 1) j++;
-    const at = index(k) * page, length = Math.min((j - k) * page, total - at);
-    bytes.set(sparse.subarray(first + k * page, first + k * page + length), at);
-    k = j;
-  }
-  return first + n * page;
 }
 
 async function installWheel(py) {

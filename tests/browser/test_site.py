@@ -118,6 +118,28 @@ def test_offline_after_one_visit(context, site, calculators_index):
     context.set_offline(False)
 
 
+def test_two_tabs_opened_together_both_start_from_the_copy(context, site, calculators_index):
+    """The copy is read through a read-only handle (worker.mjs readPrivate), which several starts may hold at once:
+    two tabs opened together both start from it, and it is still there for the next one."""
+    first = context.new_page()
+    first.goto(site + calculators_index[0]["url"])
+    wait_state(first)
+    wait_kept(first)
+    first.close()
+    tabs = [context.new_page(), context.new_page()]
+    for tab, entry in zip(tabs, calculators_index[1:3], strict=True):
+        tab.goto(site + entry["url"], wait_until="commit")
+    for tab in tabs:
+        assert wait_state(tab) == "done"
+        assert tab.get_attribute("[data-calculator]", "data-boot") == "snapshot"
+        assert tab.evaluate("window.__hesapBoot.marks['copy-read']") == "handle"
+        tab.close()
+    last = context.new_page()
+    last.goto(site + calculators_index[3]["url"])
+    assert wait_state(last) == "done"
+    assert last.get_attribute("[data-calculator]", "data-boot") == "snapshot"
+
+
 def test_keyboard_only_and_labels(context, site, calculators_index):
     page = context.new_page()
     for entry in calculators_index:
