@@ -103,5 +103,8 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
 
     def copyfile(self, source, outputfile):
         data = source.read()
-        outputfile.write(data)
+        try:
+            outputfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the browser went away mid-answer (a page closed while it downloaded): nothing to report
         self.sent(len(data))

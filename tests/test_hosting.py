@@ -5,8 +5,12 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import os
+import socket
+import struct
 import sys
 import threading
+import time
 import urllib.request
 from pathlib import Path
 
@@ -24,6 +28,7 @@ def site(tmp_path):
     (tmp_path / "index.html").write_text(page, encoding="utf-8")
     (tmp_path / "a.wasm").write_bytes(b"\0asm" + b"\0" * 5000)
     (tmp_path / "x.zip").write_bytes(b"PK" + bytes(range(256)) * 20)
+    (tmp_path / "big.zip").write_bytes(os.urandom(16_000_000))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(HostHandler, directory=str(tmp_path)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}", page
@@ -60,3 +65,16 @@ def test_webassembly_is_compressed_and_an_archive_is_not(site):
     assert headers["Content-Encoding"] == "gzip"
     headers, _body = get(base + "/x.zip")
     assert headers["Content-Encoding"] is None
+
+
+def test_a_browser_that_goes_away_mid_answer_is_not_an_error(site, capfd):
+    """A page closed while it downloads (the tests and the benchmark close many) is not a traceback in the log."""
+    base, _ = site
+    port = int(base.rsplit(":", 1)[1])
+    conn = socket.create_connection(("127.0.0.1", port))
+    conn.sendall(b"GET /big.zip HTTP/1.0\r\n\r\n")
+    conn.recv(1)
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset, as a closed tab does
+    conn.close()
+    time.sleep(1)
+    assert "Traceback" not in capfd.readouterr().err
