@@ -52,7 +52,7 @@ const fromPage = (type) => new Promise((resolve) => {
 });
 
 // Files Pyodide fetches that this worker answers itself, once each: URL → (input, init) => Promise<Response>.
-// Any other request (and any answer that fails) goes to the network, that is, the service worker.
+// Any other request goes to the network, that is, the service worker.
 const plainFetch = self.fetch.bind(self);
 const answers = new Map();
 self.fetch = (input, init) => {
@@ -114,8 +114,8 @@ function precompileWasm() {
 // imported and before any input of the reader reaches Python, and keeps that copy without its zero pages once
 // the first result is out (format: pack). Every later start restores it. It is kept in the origin private file
 // system (read through a read-only handle or as a File, so two tabs can start at once: readPrivate), or where an
-// engine has none (WebKitGTK, some private windows) in Cache Storage. The copy is optional: without either, or when it fails,
-// every start is normal.
+// engine has none (WebKitGTK, some private windows) in Cache Storage. The copy is optional: without either, or
+// when it fails, every start is normal.
 
 async function readCopy() {
   // A read that fails while another tab or the previous page's worker is still closing the file is tried once
