@@ -27,6 +27,9 @@ def link(page, href: str) -> str:
     clicking that soon gets an ordinary page load or jump, which is fine; a test must know which it gets)."""
     page.wait_for_function("""() => performance.getEntriesByType('resource')
         .some((e) => e.name.split('?')[0].endsWith('/sitemap.xml') && e.responseEnd > 0)""")
+    # the theme reads it after it arrived and says nothing when done: a loaded machine (the full suite) once
+    # clicked in between, and the click went through as a plain jump
+    page.wait_for_timeout(500)
     page.evaluate("""(href) => { const a = document.createElement('a'); a.id = 'hesap-test-link'; a.href = href;
         a.textContent = 'bağlantı'; document.getElementById('hesap-test-link')?.remove();
         document.querySelector('.md-content__inner').prepend(a); }""", href)
