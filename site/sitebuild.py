@@ -385,6 +385,16 @@ def trim_stdlib(full: Path, imported: list[str], root: Path, out: Path) -> None:
                     t.writestr(info, z.read(info.filename))
 
 
+def wheel_key(wheel: Path):
+    """A sha256 over the wheel's member names and contents, not its zip timestamps (more may be added to it)."""
+    import zipfile
+    key = hashlib.sha256()
+    with zipfile.ZipFile(wheel) as z:
+        for name in sorted(z.namelist()):
+            key.update(name.encode() + b"\0" + z.read(name) + b"\0")
+    return key
+
+
 def make_stdlib(root: Path, wheel: Path, cache: Path) -> tuple[Path, str]:
     """The trimmed standard library, and the key of the snapshot a reader's browser makes from it.
 
@@ -392,11 +402,7 @@ def make_stdlib(root: Path, wheel: Path, cache: Path) -> tuple[Path, str]:
     imports (`site/imports.mjs`), then `trim_stdlib` keeps that and `site/pyc.mjs` compiles it. The key covers everything a snapshot depends
     on (the wheel's contents, not its zip timestamps; the archive; the Pyodide build; the worker that makes the
     snapshot), so a rebuild with no change to calc/ keeps the key and readers keep their copy."""
-    import zipfile
-    key = hashlib.sha256()
-    with zipfile.ZipFile(wheel) as z:  # a preview adds a marker file, so it gets its own key
-        for name in sorted(z.namelist()):
-            key.update(name.encode() + b"\0" + z.read(name) + b"\0")
+    key = wheel_key(wheel)  # a preview adds a marker file, so it gets its own key
     for f in (SITE / "imports.mjs", SITE / "pyc.mjs", Path(__file__), root / "node_modules" / "pyodide" / "package.json"):
         key.update(f.read_bytes())
     tag = key.hexdigest()[:16]
@@ -422,10 +428,7 @@ def compile_wheel(root: Path, wheel: Path, cache: Path) -> Path:
     Pyodide's own compiler), its RECORD rewritten so that it stays an installable wheel. Made once per wheel
     contents and compiler; the zip members keep the source wheel's timestamps, so it is the same file each time."""
     import zipfile
-    key = hashlib.sha256()
-    with zipfile.ZipFile(wheel) as z:
-        for name in sorted(z.namelist()):
-            key.update(name.encode() + b"\0" + z.read(name) + b"\0")
+    key = wheel_key(wheel)
     for f in (SITE / "pyc.mjs", root / "node_modules" / "pyodide" / "package.json"):
         key.update(f.read_bytes())
     out = cache / "site-wheel" / key.hexdigest()[:16] / wheel.name
