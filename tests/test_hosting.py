@@ -28,10 +28,9 @@ def site(tmp_path):
     (tmp_path / "index.html").write_text(page, encoding="utf-8")
     (tmp_path / "a.wasm").write_bytes(b"\0asm" + b"\0" * 5000)
     (tmp_path / "x.zip").write_bytes(b"PK" + bytes(range(256)) * 20)
-    (tmp_path / "big.zip").write_bytes(os.urandom(16_000_000))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(HostHandler, directory=str(tmp_path)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", page
+    yield f"http://127.0.0.1:{server.server_address[1]}", page, tmp_path
     server.shutdown()
 
 
@@ -43,7 +42,7 @@ def get(url: str, gzip_ok: bool = True):
 
 @pytest.mark.parametrize("path", ["/maas/", "/", "/maas/index.html"])
 def test_a_page_goes_out_compressed_under_its_directory_url_too(site, path):
-    base, page = site
+    base, page, _ = site
     headers, body = get(base + path)
     assert headers["Content-Encoding"] == "gzip"
     assert headers["Content-Type"].startswith("text/html")
@@ -53,14 +52,14 @@ def test_a_page_goes_out_compressed_under_its_directory_url_too(site, path):
 
 
 def test_without_gzip_a_page_goes_out_as_it_is(site):
-    base, page = site
+    base, page, _ = site
     headers, body = get(base + "/maas/", gzip_ok=False)
     assert headers["Content-Encoding"] is None
     assert body.decode("utf-8") == page
 
 
 def test_webassembly_is_compressed_and_an_archive_is_not(site):
-    base, _ = site
+    base, _, _ = site
     headers, _body = get(base + "/a.wasm")
     assert headers["Content-Encoding"] == "gzip"
     headers, _body = get(base + "/x.zip")
@@ -69,7 +68,8 @@ def test_webassembly_is_compressed_and_an_archive_is_not(site):
 
 def test_a_browser_that_goes_away_mid_answer_is_not_an_error(site, capfd):
     """A page closed while it downloads (the tests and the benchmark close many) is not a traceback in the log."""
-    base, _ = site
+    base, _, root = site
+    (root / "big.zip").write_bytes(os.urandom(16_000_000))
     port = int(base.rsplit(":", 1)[1])
     conn = socket.create_connection(("127.0.0.1", port))
     conn.sendall(b"GET /big.zip HTTP/1.0\r\n\r\n")
